@@ -1,0 +1,46 @@
+# Two commands on a fresh machine with Python 3.11:
+#   make briefings   build the environment from the lock file, then run the main job
+#   make test        build the environment, then run the whole test suite
+# A second run reuses .venv and installs nothing unless the lock file changed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+DATA ?= data/sample
+OUT ?= outputs
+
+.PHONY: briefings test lint lock sample benchmark clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+briefings: $(STAMP)
+	$(BIN)/wres validate $(DATA)
+	$(BIN)/wres indicators --data $(DATA) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Regenerate the bundled synthetic dataset (byte-identical for the same code).
+sample: $(STAMP)
+	$(BIN)/wres generate-sample --out $(DATA)
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/bench_indicators.py
+
+# Re-resolve the pins (needs uv); keeps environment.yml in step with the lock file.
+lock:
+	uv pip compile pyproject.toml requirements-build.in --extra dev --universal --generate-hashes --no-header -o requirements.lock
+	$(BIN)/python scripts/write_environment_yml.py
+
+clean:
+	rm -rf $(VENV) $(OUT)/[0-9]* $(OUT)/tables

@@ -1,0 +1,158 @@
+"""The canonical data model: tables, columns, allowed values and keys (see DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+WHITE = "White"
+BME = "BME"
+UNKNOWN = "Unknown"
+DETAILED_BME_GROUPS = ("Asian", "Black", "Mixed", "Other")
+ETHNICITIES = (WHITE, *DETAILED_BME_GROUPS, BME, UNKNOWN)
+
+AFC_BANDS = (
+    "Band 1", "Band 2", "Band 3", "Band 4", "Band 5", "Band 6", "Band 7",
+    "Band 8a", "Band 8b", "Band 8c", "Band 8d", "Band 9", "VSM",
+)  # fmt: skip
+MEDICAL_GRADES = ("Consultant", "Non-consultant career grade", "Trainee grade", "Other medical")
+BANDS = AFC_BANDS + MEDICAL_GRADES
+
+STAFF_GROUPS = ("clinical", "non_clinical", "medical")
+ORG_TYPES = ("acute", "mental health", "community", "ambulance", "specialist")
+BOARD_ROLES = ("executive", "non_executive")
+SURVEY_INDICATORS = (5, 6, 7, 8)
+
+ColumnKind = Literal["text", "year", "count", "percent", "date", "bool", "indicator"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a canonical table."""
+
+    name: str
+    kind: ColumnKind
+    allowed: tuple[str, ...] | None = None
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A canonical table: its columns, unique key and cross-column rules."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    required: bool = True
+    # (smaller, larger): each row must have smaller <= larger.
+    not_more_than: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def has_org_code(self) -> bool:
+        return "org_code" in self.column_names
+
+
+def _text(name: str, allowed: tuple[str, ...] | None = None, nullable: bool = False) -> Column:
+    return Column(name, "text", allowed, nullable)
+
+
+_YEAR = Column("year", "year")
+_ORG = _text("org_code")
+_ETHNICITY = _text("ethnicity", ETHNICITIES)
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "organisations",
+            (
+                _ORG,
+                _text("org_name"),
+                _text("org_type", ORG_TYPES),
+                _text("icb_code"),
+                _text("icb_name"),
+                _text("region_code"),
+                _text("region_name"),
+                Column("valid_from", "date"),
+                Column("valid_to", "date", nullable=True),
+                _text("successor_code", nullable=True),
+            ),
+            key=("org_code",),
+        ),
+        TableSpec(
+            "workforce",
+            (
+                _YEAR,
+                _ORG,
+                _text("staff_group", STAFF_GROUPS),
+                _text("band", BANDS),
+                _ETHNICITY,
+                Column("headcount", "count"),
+            ),
+            key=("year", "org_code", "staff_group", "band", "ethnicity"),
+        ),
+        TableSpec(
+            "recruitment",
+            (_YEAR, _ORG, _ETHNICITY, Column("shortlisted", "count"), Column("appointed", "count")),
+            key=("year", "org_code", "ethnicity"),
+            not_more_than=(("appointed", "shortlisted"),),
+        ),
+        TableSpec(
+            "disciplinary",
+            (_YEAR, _ORG, _ETHNICITY, Column("headcount", "count"), Column("entered", "count")),
+            key=("year", "org_code", "ethnicity"),
+            not_more_than=(("entered", "headcount"),),
+        ),
+        TableSpec(
+            "training",
+            (_YEAR, _ORG, _ETHNICITY, Column("headcount", "count"), Column("accessed", "count")),
+            key=("year", "org_code", "ethnicity"),
+            not_more_than=(("accessed", "headcount"),),
+        ),
+        TableSpec(
+            "staff_survey",
+            (
+                _YEAR,
+                _ORG,
+                Column("indicator", "indicator"),
+                _ETHNICITY,
+                Column("respondents", "count", nullable=True),
+                Column("percent", "percent"),
+            ),
+            key=("year", "org_code", "indicator", "ethnicity"),
+        ),
+        TableSpec(
+            "board",
+            (
+                _YEAR,
+                _ORG,
+                _text("role", BOARD_ROLES),
+                Column("voting", "bool"),
+                _ETHNICITY,
+                Column("members", "count"),
+            ),
+            key=("year", "org_code", "role", "voting", "ethnicity"),
+        ),
+        TableSpec(
+            "population",
+            (_YEAR, _text("area_code"), _ETHNICITY, Column("people", "count")),
+            key=("year", "area_code", "ethnicity"),
+            required=False,
+        ),
+    )
+}
+
+REQUIRED_TABLES = tuple(name for name, spec in TABLES.items() if spec.required)
+OPTIONAL_TABLES = tuple(name for name, spec in TABLES.items() if not spec.required)
+
+# The years a dataset may hold: wide enough for any WRES data, narrow enough to catch typos.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def wres_year_bounds(year: int) -> tuple[str, str]:
+    """First and last day (ISO dates) of WRES year ``year``: 1 April year-1 to 31 March year."""
+    return f"{year - 1}-04-01", f"{year}-03-31"
