@@ -52,6 +52,8 @@ def test_lock_file_pins_hashes_for_every_package() -> None:
 
 def test_environment_check_detects_a_disagreement() -> None:
     lock = pins_module.read_lock_pins(REPO / "requirements.lock")
-    changed = [pins_module.Pin(p.name, "0.0.1", p.marker) if p.name == "pandas" else p for p in lock]
+    changed = [
+        pins_module.Pin(p.name, "0.0.1", p.marker) if p.name == "pandas" else p for p in lock
+    ]
     text = pins_module.environment_yml(changed)
     assert text != (REPO / "environment.yml").read_text()

@@ -11,6 +11,7 @@ import pandas as pd
 import yaml
 
 from wres_lib.errors import DataValidationError
+from wres_lib.files import write_text_atomically
 from wres_lib.schema import TABLES
 
 METADATA_FILE = "dataset.yaml"
@@ -89,7 +90,11 @@ def sha256_of(path: Path) -> str:
 def table_files(path: Path) -> dict[str, list[Path]]:
     """For each canonical table, the files in ``path`` that hold it (normally one)."""
     return {
-        name: [path / f"{name}{suffix}" for suffix in TABLE_SUFFIXES if (path / f"{name}{suffix}").exists()]
+        name: [
+            path / f"{name}{suffix}"
+            for suffix in TABLE_SUFFIXES
+            if (path / f"{name}{suffix}").exists()
+        ]
         for name in TABLES
     }
 
@@ -128,7 +133,7 @@ def write_dataset(
         spec = TABLES[name]
         ordered = frame.loc[:, list(spec.column_names)].sort_values(list(spec.key), kind="stable")
         target = folder / f"{name}.csv"
-        _write_atomically(target, ordered.to_csv(index=False, lineterminator="\n"))
+        write_text_atomically(target, ordered.to_csv(index=False, lineterminator="\n"))
         checksums[target.name] = sha256_of(target)
     written = DatasetMetadata(**{**metadata.__dict__, "files": checksums})
     _write_metadata(folder, written)
@@ -180,10 +185,4 @@ def metadata_from_dict(raw: dict[str, Any], default_name: str) -> DatasetMetadat
 
 def _write_metadata(folder: Path, metadata: DatasetMetadata) -> None:
     text = yaml.safe_dump(metadata.to_yaml_dict(), sort_keys=False, allow_unicode=True, width=100)
-    _write_atomically(folder / METADATA_FILE, text)
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    temporary.replace(target)
+    write_text_atomically(folder / METADATA_FILE, text)

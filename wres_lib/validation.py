@@ -260,10 +260,7 @@ def _check_unique_key(raw: _RawTable, violations: list[Violation]) -> None:
     key = list(raw.spec.key)
     duplicated = raw.frame.duplicated(subset=key, keep="first")
     first_rows = (
-        raw.frame.reset_index()
-        .groupby(key, sort=False)["index"]
-        .transform("first")
-        .to_numpy()
+        raw.frame.reset_index().groupby(key, sort=False)["index"].transform("first").to_numpy()
     )
     for index, row in zip(np.flatnonzero(duplicated), raw.rows(duplicated), strict=True):
         values = ", ".join(f"{c}={raw.frame[c].iat[index]}" for c in key)
@@ -315,9 +312,7 @@ def _check_orgs_known(
     valid_to = codes.map(known["valid_to"])
     year_end = pd.to_datetime(frame["year"].astype(str) + "-03-31", errors="coerce")
     year_start = pd.to_datetime((frame["year"] - 1).astype(str) + "-04-01", errors="coerce")
-    closed = listed & (
-        (valid_from > year_end) | (valid_to.notna() & (valid_to < year_start))
-    )
+    closed = listed & ((valid_from > year_end) | (valid_to.notna() & (valid_to < year_start)))
     values = frame["year"].to_numpy()
     for index, row in zip(np.flatnonzero(closed), raw.rows(closed), strict=True):
         code = codes.iat[index]
