@@ -45,3 +45,24 @@ class DataValidationError(WresError):
         lines = "\n".join(f"  - {v}" for v in self.violations[:20])
         more = f"\n  ... and {count - 20} more" if count > 20 else ""
         super().__init__(f"dataset {path} has {count} {noun}:\n{lines}{more}")
+
+
+class ParameterError(WresError):
+    """Briefing parameters did not match the notebook's declared schema; nothing was run."""
+
+
+class BriefingError(WresError):
+    """A briefing failed to render; names the notebook cell and the error when execution failed."""
+
+    def __init__(
+        self,
+        briefing: str,
+        message: str,
+        cell_index: int | None = None,
+        error_name: str | None = None,
+    ):
+        self.briefing = briefing
+        self.cell_index = cell_index
+        self.error_name = error_name
+        where = f" in cell {cell_index}" if cell_index is not None else ""
+        super().__init__(f"{briefing} failed{where}: {message}")

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from wres_lib.dataset import Dataset
+from wres_lib.dataset import DatasetMetadata
 
 SYNTHETIC_LABEL = "SYNTHETIC DATA: invented organisations and figures, not real NHS statistics"
 
@@ -25,11 +25,10 @@ def git_commit() -> str:
     return result.stdout.strip() if result.returncode == 0 else "unknown"
 
 
-def provenance(dataset: Dataset) -> dict[str, Any]:
+def provenance(metadata: DatasetMetadata) -> dict[str, Any]:
     """Dataset name, vintage, source, content checksum, synthetic flag and library version."""
     from wres_lib import __version__
 
-    metadata = dataset.metadata
     return {
         "dataset": metadata.name,
         "vintage": metadata.vintage,

@@ -1,0 +1,132 @@
+"""Board history: the bundled dataset against a plain recount from the board table, and a
+small example worked by hand."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import SAMPLE
+from dataset_factory import tiny_tables, write_tiny_dataset
+
+from wres_lib import load_dataset
+from wres_lib.board_history import NEVER_NOTE, BoardHistory, board_history
+from wres_lib.dataset import Dataset
+
+
+@pytest.fixture(scope="module")
+def sample() -> Dataset:
+    return load_dataset(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def history(sample: Dataset) -> BoardHistory:
+    return board_history(sample)
+
+
+def recount(board: pd.DataFrame) -> dict[str, dict[int, int]]:
+    """BME executive directors per trust and year, counted one row at a time."""
+    counts: dict[str, dict[int, int]] = defaultdict(dict)
+    for row in board.itertuples(index=False):
+        years = counts[row.org_code]
+        years.setdefault(int(row.year), 0)
+        if row.role == "executive" and row.ethnicity not in ("White", "Unknown"):
+            years[int(row.year)] += int(row.members)
+    return counts
+
+
+def longest_run_without(years: dict[int, int]) -> int:
+    """The longest run of consecutive years, all present, with no BME executive."""
+    best = run = 0
+    for year in sorted(years):
+        continues = run > 0 and year - 1 in years
+        run = (run + 1 if continues else 1) if years[year] == 0 else 0
+        best = max(best, run)
+    return best
+
+
+def test_per_org_matches_a_plain_recount(sample: Dataset, history: BoardHistory) -> None:
+    counts = recount(sample.board)
+    table = history.per_org.set_index("code")
+    assert set(table.index) == set(counts)
+    for code, years in counts.items():
+        row = table.loc[code]
+        with_exec = [year for year, n in years.items() if n > 0]
+        latest = max(years)
+        assert row["latest_year"] == latest and row["first_year"] == min(years)
+        assert row["years_in_data"] == len(years)
+        assert row["bme_executives_latest"] == years[latest]
+        assert row["years_without_bme_exec"] == sum(n == 0 for n in years.values())
+        assert row["longest_run_without_bme_exec"] == longest_run_without(years)
+        if with_exec:
+            assert row["first_year_with_bme_exec"] == min(with_exec)
+            assert row["years_since_bme_exec"] == latest - max(with_exec)
+        else:
+            assert pd.isna(row["first_year_with_bme_exec"])
+            assert pd.isna(row["years_since_bme_exec"])
+            assert NEVER_NOTE in row["note"]
+
+
+def test_never_lists_every_trust_with_no_bme_executive_in_any_year(
+    sample: Dataset, history: BoardHistory
+) -> None:
+    counts = recount(sample.board)
+    never = {code for code, years in counts.items() if not any(years.values())}
+    assert set(history.never["code"]) == never
+    assert never, "the bundled dataset is built with some all-white executive teams"
+
+
+def test_per_system_matches_a_plain_recount(sample: Dataset, history: BoardHistory) -> None:
+    counts = recount(sample.board)
+    latest = max(year for years in counts.values() for year in years)
+    orgs = sample.organisations.set_index("org_code")
+    expected: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for code, years in counts.items():
+        if latest not in years:
+            continue
+        icb, region = orgs.loc[code, "icb_code"], orgs.loc[code, "region_code"]
+        for key in (("icb", icb), ("region", region), ("national", "ENG")):
+            expected[key][0] += 1
+            expected[key][1] += years[latest] == 0
+    table = history.per_system.set_index(["level", "code"])
+    assert history.latest_year == latest
+    assert set(table.index) == set(expected)
+    for key, (total, none) in expected.items():
+        assert table.loc[key, "trusts_total"] == total
+        assert table.loc[key, "trusts_with_no_bme_exec_latest"] == none
+    assert (table["year"] == latest).all()
+
+
+def test_worked_example(tmp_path: Path) -> None:
+    tables = tiny_tables()
+    years = range(2016, 2024)
+    # ZT901: BME executive in 2017 and 2021 only; ZT902: never. Non-voting executives count,
+    # BME non-executives do not.
+    bme_exec_years = {"ZT901": {2017, 2021}, "ZT902": set()}
+    rows = []
+    for org, chosen in bme_exec_years.items():
+        for year in years:
+            rows.append((year, org, "executive", True, "White", 5))
+            rows.append((year, org, "non_executive", True, "Asian", 2))
+            if year in chosen:
+                rows.append((year, org, "executive", year == 2017, "Black", 1))
+    tables["board"] = pd.DataFrame(
+        rows, columns=["year", "org_code", "role", "voting", "ethnicity", "members"]
+    )
+    history = board_history(load_dataset(write_tiny_dataset(tmp_path / "d", tables)))
+    first = history.per_org.set_index("code").loc["ZT901"]
+    assert first["first_year_with_bme_exec"] == 2017
+    assert first["last_year_with_bme_exec"] == 2021
+    assert first["years_since_bme_exec"] == 2  # 2023 - 2021
+    assert first["longest_run_without_bme_exec"] == 3  # 2018-2020
+    assert first["years_without_bme_exec"] == 6
+    assert list(history.never["code"]) == ["ZT902"]
+    region = history.per_system.set_index("level").loc["region"]
+    assert (region["trusts_total"], region["trusts_with_no_bme_exec_latest"]) == (2, 2)
+
+
+def test_requires_a_dataset() -> None:
+    with pytest.raises(ValueError, match="dataset"):
+        board_history(pd.DataFrame())  # type: ignore[arg-type]
