@@ -635,3 +635,16 @@ def test_rounding_is_half_away_from_zero_not_bankers() -> None:
     assert points(-0.25, 0) == "less than 1 percentage point"
     assert points(-0.5, 0) == "-1 percentage point"
     assert points(2.5, 0) == "3 percentage points"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Northwick Vale", "Northwick Vale's"), ("Ashmere Hospitals", "Ashmere Hospitals'")],
+)
+def test_possessive(name: str, expected: str) -> None:
+    assert narrative.possessive(name) == expected
+
+
+def test_possessive_of_nothing_is_an_error() -> None:
+    with pytest.raises(ValueError, match="name must not be empty"):
+        narrative.possessive("")

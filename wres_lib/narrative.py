@@ -576,3 +576,14 @@ def check_sentence(text: str) -> str:
     if problems:
         raise SentenceError(text, problems)
     return text
+
+
+def possessive(name: str) -> str:
+    """The possessive of a name: "Northwick Vale's", but "Ashmere Hospitals'".
+
+    >>> possessive("Northwick Vale"), possessive("Ashmere Hospitals")
+    ("Northwick Vale's", "Ashmere Hospitals'")
+    """
+    if not name:
+        raise ValueError("name must not be empty")
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -408,10 +408,30 @@ def _freeze_layout(fig: Figure) -> None:
         fig.set_layout_engine("none")
 
 
-def save_figure(fig: Figure, path: str | Path, *, dpi: float = SAVEFIG_DPI) -> Path:
-    """Save a finished figure as PNG, SVG or PDF, byte-identical on every run.
+def figure_bytes(fig: Figure, fmt: str = "png", *, dpi: float = SAVEFIG_DPI) -> bytes:
+    """A finished figure as PNG, SVG or PDF bytes, identical on every run.
 
-    The first save fixes the figure's layout, so anything added afterwards is not laid out.
+    The first call fixes the figure's layout, so anything added afterwards is not laid out.
+
+    Raises:
+        UnfinishedFigureError: the figure has no source line (see :func:`finish_figure`).
+        ValueError: ``fmt`` is not png, svg or pdf.
+    """
+    if fmt not in SAVEFIG_METADATA:
+        raise ValueError(f"cannot save a chart as {fmt!r}; use {sorted(SAVEFIG_METADATA)}")
+    if not any(text.get_gid() == SOURCE_GID for text in fig.texts):
+        raise UnfinishedFigureError(
+            "call finish_figure first, as every chart carries a source line"
+        )
+    _freeze_layout(fig)
+    buffer = io.BytesIO()
+    with mpl.rc_context({name: HOUSE_RCPARAMS[name] for name in SAVE_TIME_RCPARAMS}):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=dict(SAVEFIG_METADATA[fmt]))
+    return buffer.getvalue()
+
+
+def save_figure(fig: Figure, path: str | Path, *, dpi: float = SAVEFIG_DPI) -> Path:
+    """Save a finished figure as PNG, SVG or PDF (by the file's suffix), atomically.
 
     Raises:
         UnfinishedFigureError: the figure has no source line (see :func:`finish_figure`).
@@ -421,15 +441,7 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: float = SAVEFIG_DPI) -> P
     fmt = target.suffix.lower().lstrip(".")
     if fmt not in SAVEFIG_METADATA:
         raise ValueError(f"cannot save a chart as {target.name}; use {sorted(SAVEFIG_METADATA)}")
-    if not any(text.get_gid() == SOURCE_GID for text in fig.texts):
-        raise UnfinishedFigureError(
-            f"{target.name}: call finish_figure first, as every chart carries a source line"
-        )
-    _freeze_layout(fig)
-    buffer = io.BytesIO()
-    with mpl.rc_context({name: HOUSE_RCPARAMS[name] for name in SAVE_TIME_RCPARAMS}):
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=dict(SAVEFIG_METADATA[fmt]))
-    write_bytes_atomically(target, buffer.getvalue())
+    write_bytes_atomically(target, figure_bytes(fig, fmt, dpi=dpi))
     return target
 
 
