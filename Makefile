@@ -21,6 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 briefings: $(STAMP)
 	$(BIN)/wres validate $(DATA)
 	$(BIN)/wres indicators --data $(DATA) --out $(OUT)
+	$(BIN)/wres build --data $(DATA) --out $(OUT)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from wres_lib.dataset import refresh_checksums
-from wres_lib.errors import DataValidationError
+from wres_lib.dataset import Dataset, load_dataset, refresh_checksums
+from wres_lib.errors import DataValidationError, WresError
 from wres_lib.schema import TABLES
 from wres_lib.validation import validate_folder
 
@@ -69,18 +69,121 @@ def generate_sample(out: Path, seed: int | None) -> None:
 @click.option("--year", type=int, default=None, help="WRES year (default: the latest in the data).")
 def indicators(data: Path, out: Path, year: int | None) -> None:
     """Compute every indicator at every level and write the tables under OUT/<year>/tables."""
-    from wres_lib.dataset import load_dataset
     from wres_lib.export import write_indicator_tables
 
+    dataset = _load(data)
+    for path in write_indicator_tables(dataset, out, _year(dataset, year)):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("level", type=click.Choice(["trust", "icb", "region", "national"]))
+@click.argument("code", required=False)
+@click.option("--year", type=int, default=None, help="WRES year (default: the latest in the data).")
+@click.option("--formats", default="html", show_default=True, help="Comma-separated: html,pdf.")
+@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+def brief(
+    level: str, code: str | None, year: int | None, formats: str, data: Path, out: Path
+) -> None:
+    """Render the briefing of one trust, ICB or region CODE, or of the nation."""
+    from wres_lib.render.briefing import render_briefing
+    from wres_lib.render.index import write_index
+    from wres_lib.render.plan import briefing_for
+
+    dataset = _load(data)
+    chosen = _year(dataset, year)
     try:
-        dataset = load_dataset(data)
+        briefing = briefing_for(dataset, level, code, chosen, data)
+        written = render_briefing(briefing, out, tuple(_formats(formats)))
+    except KeyError as error:
+        raise click.BadParameter(str(error.args[0]), param_hint="CODE") from error
+    except WresError as error:
+        raise click.ClickException(str(error)) from error
+    for path in written.values():
+        click.echo(f"wrote {path}")
+    click.echo(f"wrote {write_index(out / str(chosen), dataset.metadata.synthetic)}")
+
+
+@main.command()
+@click.option("--year", type=int, default=None, help="WRES year (default: the latest in the data).")
+@click.option("--levels", default="national,region,icb,trust", show_default=True)
+@click.option("--only", multiple=True, help="Render only these codes (repeatable).")
+@click.option("--formats", default="html,pdf", show_default=True, help="Comma-separated: html,pdf.")
+@click.option("--jobs", type=int, default=None, help="Worker processes (default: the cores).")
+@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
+def build(
+    year: int | None,
+    levels: str,
+    only: tuple[str, ...],
+    formats: str,
+    jobs: int | None,
+    data: Path,
+    out: Path,
+) -> None:
+    """Render every briefing of a year; failures are listed and the exit status is 1."""
+    from wres_lib.render.build import LEVELS
+    from wres_lib.render.build import build as build_all
+
+    chosen_levels = [level.strip() for level in levels.split(",") if level.strip()]
+    unknown = [level for level in chosen_levels if level not in LEVELS]
+    if unknown:
+        raise click.BadParameter(f"unknown level {unknown[0]!r}", param_hint="--levels")
+    dataset = _load(data)
+    chosen = _year(dataset, year)
+
+    def report(outcome, done: int, total: int) -> None:
+        status = "ok" if outcome.status == "ok" else "FAILED"
+        click.echo(
+            f"[{done}/{total}] {outcome.level} {outcome.code}: {status} ({outcome.seconds:.1f} s)"
+        )
+
+    outcomes = build_all(
+        dataset,
+        data,
+        out,
+        chosen,
+        levels=chosen_levels,
+        only=only,
+        formats=tuple(_formats(formats)),
+        jobs=jobs,
+        report=report,
+    )
+    failed = [o for o in outcomes if o.status != "ok"]
+    click.echo(
+        f"{len(outcomes) - len(failed)} of {len(outcomes)} briefings written to "
+        f"{out / str(chosen)} (index.html, manifest.json)"
+    )
+    if failed:
+        click.echo(f"{len(failed)} failed:", err=True)
+        for outcome in failed:
+            click.echo(f"  - {outcome.level} {outcome.code}: {outcome.error}", err=True)
+        sys.exit(1)
+
+
+def _formats(text: str) -> list[str]:
+    chosen = [f.strip() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in ("html", "pdf")]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"expected html, pdf or html,pdf; got {text!r}", param_hint="--formats"
+        )
+    return chosen
+
+
+def _load(data: Path) -> Dataset:
+    try:
+        return load_dataset(data)
     except DataValidationError as error:
         raise click.ClickException(str(error)) from error
+
+
+def _year(dataset: Dataset, year: int | None) -> int:
     chosen = year if year is not None else dataset.years[-1]
     if chosen not in dataset.years:
         raise click.BadParameter(
             f"{chosen} is not in the data (years {dataset.years[0]}-{dataset.years[-1]})",
             param_hint="--year",
         )
-    for path in write_indicator_tables(dataset, out, chosen):
-        click.echo(f"wrote {path}")
+    return chosen

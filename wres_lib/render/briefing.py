@@ -65,7 +65,7 @@ def run_card(briefing: Briefing, parameters: dict[str, Any], metadata: DatasetMe
     ]
     return {
         "title": briefing.title,
-        "running_header": f"{briefing.title} · WRES {parameters['year']}",
+        "running_header": briefing.title,
         "synthetic": facts["synthetic"],
         "data_label": facts["data_label"],
         "wres_lib_version": facts["wres_lib_version"],

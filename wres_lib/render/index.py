@@ -9,8 +9,12 @@ from pathlib import Path
 from wres_lib.files import write_text_atomically
 
 LEVEL_ORDER = ("national", "region", "icb", "trust")
-LEVEL_NAMES = {"national": "Nation", "region": "Regions", "icb": "Systems (ICBs)",
-               "trust": "Trusts"}  # fmt: skip
+LEVEL_NAMES = {
+    "national": "Nation",
+    "region": "Regions",
+    "icb": "Systems (ICBs)",
+    "trust": "Trusts",
+}
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 _FILTER_SCRIPT = """

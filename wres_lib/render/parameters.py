@@ -26,9 +26,13 @@ class Parameter:
 _COMMON = (
     Parameter("year", int, "WRES year (31 March snapshot)"),
     Parameter("data_dir", str, "dataset folder"),
-    Parameter("run_date", str, "run date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)",
-              required=False),
-)  # fmt: skip
+    Parameter(
+        "run_date",
+        str,
+        "run date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)",
+        required=False,
+    ),
+)
 
 SCHEMAS: dict[str, tuple[Parameter, ...]] = {
     "trust": (Parameter("org_code", str, "trust code"), *_COMMON),
@@ -40,8 +44,11 @@ SCHEMAS: dict[str, tuple[Parameter, ...]] = {
     "national": _COMMON,
 }
 
-NOTEBOOKS = {"trust": "trust_briefing.ipynb", "system": "system_briefing.ipynb",
-             "national": "national_briefing.ipynb"}  # fmt: skip
+NOTEBOOKS = {
+    "trust": "trust_briefing.ipynb",
+    "system": "system_briefing.ipynb",
+    "national": "national_briefing.ipynb",
+}
 
 
 def default_run_date() -> str:

@@ -20,8 +20,9 @@ def briefing_for(
     """
     parameters = {"year": year, "data_dir": str(data_dir)}
     if level == "national":
-        return Briefing("national", "national", NATIONAL_CODE, f"England: WRES briefing {year}",
-                        parameters)  # fmt: skip
+        return Briefing(
+            "national", "national", NATIONAL_CODE, f"England: WRES briefing {year}", parameters
+        )
     if code is None:
         raise KeyError(f"a {LEVEL_NOUNS[level]} code is needed")
     organisations = dataset.organisations
@@ -29,10 +30,20 @@ def briefing_for(
         names = dict(zip(organisations["org_code"], organisations["org_name"], strict=True))
         if code not in names:
             raise KeyError(unknown_code_message(code, sorted(names), "trust"))
-        return Briefing("trust", "trust", code, f"{names[code]}: WRES briefing {year}",
-                        {"org_code": code, **parameters})  # fmt: skip
+        return Briefing(
+            "trust",
+            "trust",
+            code,
+            f"{names[code]}: WRES briefing {year}",
+            {"org_code": code, **parameters},
+        )
     names = dict(zip(organisations[f"{level}_code"], organisations[f"{level}_name"], strict=False))
     if code not in names:
         raise KeyError(unknown_code_message(code, sorted(names), LEVEL_NOUNS[level]))
-    return Briefing("system", level, code, f"{names[code]}: WRES briefing {year}",
-                    {"level": level, "code": code, **parameters})  # fmt: skip
+    return Briefing(
+        "system",
+        level,
+        code,
+        f"{names[code]}: WRES briefing {year}",
+        {"level": level, "code": code, **parameters},
+    )

@@ -1,0 +1,136 @@
+"""Briefing content checked against plain recounts from the bundled dataset's files."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import SAMPLE
+
+from wres_lib.briefings import national, present, system, trust
+from wres_lib.briefings.context import load_context
+from wres_lib.briefings.figures import population_bme_share
+from wres_lib.briefings.summary import trust_summary
+from wres_lib.narrative import check_sentence
+from wres_lib.synthetic.stories import STORY_ORGS
+
+YEAR = 2025
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, pd.DataFrame]:
+    names = ("workforce", "board", "organisations", "population")
+    return {name: pd.read_csv(SAMPLE / f"{name}.csv") for name in names}
+
+
+def bme_share_pct(workforce: pd.DataFrame, code: str) -> float:
+    rows = workforce[(workforce["org_code"] == code) & (workforce["year"] == YEAR)]
+    white = rows.loc[rows["ethnicity"] == "White", "headcount"].sum()
+    bme = rows.loc[~rows["ethnicity"].isin(["White", "Unknown"]), "headcount"].sum()
+    return 100 * bme / (white + bme)
+
+
+def test_all_white_board_headline(files: dict[str, pd.DataFrame]) -> None:
+    code = STORY_ORGS["all_white_board_fifth_bme_workforce"]
+    board = files["board"]
+    mine = board[(board["org_code"] == code) & (board["year"] == YEAR)]
+    assert mine.loc[mine["ethnicity"] != "White", "members"].sum() == 0
+    share = bme_share_pct(files["workforce"], code)
+    headline = trust.build(SAMPLE, code, YEAR).headline()
+    assert "board is entirely white, although" in headline
+    assert f"{round(share)}% of its staff" in headline
+
+
+def test_trust_summary_matches_a_recount(files: dict[str, pd.DataFrame]) -> None:
+    summary = trust_summary(load_context(SAMPLE), YEAR).set_index("code")
+    board = files["board"][files["board"]["year"] == YEAR]
+    executives = board[board["role"] == "executive"]
+    bme_exec = executives[~executives["ethnicity"].isin(["White", "Unknown"])]
+    recount = bme_exec.groupby("org_code")["members"].sum()
+    for code in ("ZT001", "ZT015", "ZT085", "ZT137"):
+        assert summary.at[code, "workforce_bme_pct"] == pytest.approx(
+            bme_share_pct(files["workforce"], code)
+        )
+        assert summary.at[code, "bme_executives"] == recount.get(code, 0)
+
+
+def test_system_with_no_bme_executives(files: dict[str, pd.DataFrame]) -> None:
+    code = STORY_ORGS["diverse_system_no_bme_executives"]
+    briefing = system.build(SAMPLE, "icb", code, YEAR)
+    organisations = files["organisations"]
+    members = set(organisations.loc[organisations["icb_code"] == code, "org_code"])
+    board = files["board"]
+    executives = board[
+        board["org_code"].isin(members) & (board["year"] == YEAR) & (board["role"] == "executive")
+    ]
+    bme = executives[~executives["ethnicity"].isin(["White", "Unknown"])]["members"].sum()
+    assert bme == 0 and set(briefing.no_bme_executive["code"]) == members
+    assert briefing.headline().startswith(f"None of the five trusts in {briefing.name} has")
+    population = files["population"]
+    rows = population[(population["area_code"] == code) & (population["year"] == YEAR)]
+    white = rows.loc[rows["ethnicity"] == "White", "people"].sum()
+    others = rows.loc[~rows["ethnicity"].isin(["White", "Unknown"]), "people"].sum()
+    assert briefing.population_share == pytest.approx(100 * others / (white + others))
+
+
+def test_national_unbalanced_boards_match_a_recount(files: dict[str, pd.DataFrame]) -> None:
+    board = files["board"][files["board"]["year"] == YEAR]
+    bme_members = board[~board["ethnicity"].isin(["White", "Unknown"])]
+    with_bme = set(bme_members.loc[bme_members["members"] > 0, "org_code"])
+    expected = {
+        code
+        for code in set(board["org_code"]) - with_bme
+        if bme_share_pct(files["workforce"], code) >= 20
+    }
+    briefing = national.build(SAMPLE, YEAR)
+    assert set(briefing.unbalanced_boards["code"]) == expected
+    assert STORY_ORGS["all_white_board_fifth_bme_workforce"] in expected
+
+
+def test_population_share_uses_the_latest_year_up_to_the_briefing() -> None:
+    population = pd.DataFrame(
+        {
+            "year": [2020, 2020, 2020, 2023, 2023],
+            "area_code": ["A"] * 5,
+            "ethnicity": ["White", "Asian", "Unknown", "White", "BME"],
+            "people": [60, 40, 999, 70, 30],
+        }
+    )
+    assert population_bme_share(population, "A", 2021) == pytest.approx(40.0)
+    assert population_bme_share(population, "A", 2025) == pytest.approx(30.0)
+    assert population_bme_share(population, "B", 2025) is None
+    assert population_bme_share(None, "A", 2025) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "flag", "expected"),
+    [
+        (21.4, "percent", "", "21%"),
+        (1.5449, "ratio", "", "1.54"),
+        (-24.41, "points", "", "−24.4 pts"),
+        (6.38, "points", "", "+6.4 pts"),
+        (3, "count", "", "<5"),
+        (0, "count", "", "0"),
+        (12, "count", "small_numbers", "12"),
+        (20.0, "percent", "small_numbers", "too few to report"),
+        (None, "ratio", "", "not available"),
+        (float("nan"), "percent", "", "not available"),
+    ],
+)
+def test_publish(value, kind, flag, expected) -> None:
+    assert present.publish(value, kind, flag) == expected
+
+
+def test_every_trust_headline_and_standfirst_read_correctly() -> None:
+    context = load_context(SAMPLE)
+    codes = sorted(context.indicators.query("level == 'trust' and year == @YEAR")["code"].unique())
+    assert len(codes) > 200
+    for code in codes:
+        briefing = trust.TrustBriefing(context, code, YEAR)
+        check_sentence(briefing.headline())
+        check_sentence(briefing.standfirst())
+        briefing.changes()  # each line passes check_sentence or raises
+
+
+def test_unknown_trust_suggests_close_codes() -> None:
+    with pytest.raises(KeyError, match="did you mean"):
+        trust.build(SAMPLE, "ZT0151", YEAR)

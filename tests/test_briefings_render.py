@@ -1,0 +1,122 @@
+"""Each briefing notebook executes on the bundled dataset and renders to HTML and PDF."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+
+from wres_lib.dataset import load_dataset
+from wres_lib.render.briefing import render_briefing
+from wres_lib.render.index import write_index
+from wres_lib.render.plan import briefing_for
+from wres_lib.synthetic.stories import STORY_ORGS
+
+YEAR = 2025
+RUN_DATE = "2025-06-30"
+BRIEFINGS = {
+    "trust": ("trust", "ZT015"),
+    "tiny_numbers_trust": ("trust", STORY_ORGS["three_bme_shortlisted_none_appointed"]),
+    "system": ("icb", STORY_ORGS["diverse_system_no_bme_executives"]),
+    "region": ("region", "Y56"),
+    "national": ("national", None),
+}
+TRUST_SECTIONS = (
+    "What changed since last year",
+    "The nine indicators",
+    "Representation by pay band",
+    "The board",
+    "The Model Employer trajectory",
+    "Trends",
+    "Among all trusts",
+    "Data quality",
+    "Methods and sources",
+    "Run card",
+)
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+
+
+def render(level: str, code: str | None, out: Path, formats=("html",)) -> dict[str, Path]:
+    dataset = load_dataset(SAMPLE)
+    briefing = briefing_for(dataset, level, code, YEAR, SAMPLE)
+    briefing.parameters["run_date"] = RUN_DATE
+    return render_briefing(briefing, out, formats)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    out = tmp_path_factory.mktemp("outputs")
+    pages = {
+        name: render(level, code, out, ("html", "pdf") if name == "trust" else ("html",))
+        for name, (level, code) in BRIEFINGS.items()
+    }
+    write_index(out / str(YEAR), synthetic=True)
+    return pages
+
+
+@pytest.mark.parametrize("name", list(BRIEFINGS))
+def test_briefing_html_is_clean_and_labelled(rendered, name: str) -> None:
+    html = rendered[name]["html"].read_text(encoding="utf-8")
+    assert "<h1>" in html and "Run card" in html
+    assert 'class="synthetic-banner"' in html and "SYNTHETIC DATA" in html
+    assert "briefing.build" not in html and "import " not in html  # no code cells
+    assert "data_dir =" not in html  # no parameter cells
+    assert not EXTERNAL.search(html), "the page loads something from outside the file"
+    assert "<script" not in html
+    for leak in (r">nan<", r"\bnan\b", r"\bNone\b(?! of)", r"\b1 trusts\b", "Traceback"):
+        assert not re.search(leak, html), leak
+    assert html.count("data:image/png;base64,") >= (1 if name != "trust" else 5)
+
+
+def test_trust_briefing_has_every_section(rendered) -> None:
+    html = rendered["trust"]["html"].read_text(encoding="utf-8")
+    for section in TRUST_SECTIONS:
+        assert section in html, section
+
+
+def test_tiny_numbers_trust_says_too_few_to_report(rendered) -> None:
+    html = rendered["tiny_numbers_trust"]["html"].read_text(encoding="utf-8")
+    assert "too few to report" in html
+
+
+def test_system_briefing_names_its_finding(rendered) -> None:
+    html = rendered["system"]["html"].read_text(encoding="utf-8")
+    assert "None of the five trusts in" in html
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils is installed by .ci/run"
+)
+def test_pdf_has_pages_text_and_a_header_on_every_page(rendered) -> None:
+    pdf = rendered["trust"]["pdf"]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout)[1])
+    assert 2 <= pages <= 4
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        header = " ".join(text.splitlines()[:2])  # the running header may wrap onto two lines
+        assert "Kestleley and District Hospitals (synthetic): WRES" in header, page
+        assert f"briefing {YEAR}" in header, f"no running header on page {page}"
+        assert "SYNTHETIC DATA" in text and f"Page {page} of {pages}" in text
+
+
+def test_rendering_twice_gives_identical_html(rendered, tmp_path: Path) -> None:
+    again = render("trust", "ZT015", tmp_path)
+    assert again["html"].read_bytes() == rendered["trust"]["html"].read_bytes()
+
+
+def test_index_links_every_briefing(rendered) -> None:
+    index = (rendered["trust"]["html"].parents[1] / "index.html").read_text(encoding="utf-8")
+    for pages in rendered.values():
+        path = pages["html"]
+        assert f'href="{path.parent.name}/{path.name}"' in index
+    assert 'id="filter"' in index and "SYNTHETIC DATA" in index

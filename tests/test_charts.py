@@ -1,0 +1,171 @@
+"""Each briefing chart: house style, source line, synthetic mark, missing values, determinism."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from wres_lib import charts
+from wres_lib.style import SOURCE_GID, SYNTHETIC_MARK_GID, figure_bytes
+
+SOURCE = "test-data, vintage 2025, WRES year 2025"
+
+
+def texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+
+
+def gids(fig: Figure) -> set[str]:
+    return {t.get_gid() for t in fig.texts}
+
+
+BAND_ROWS = pd.DataFrame(
+    {
+        "band": ["Band 5", "Band 6", "Band 9", "VSM"],
+        "value": [40.0, 30.0, np.nan, 10.0],
+        "ci_low": [35.0, 25.0, np.nan, 2.0],
+        "ci_high": [45.0, 35.0, np.nan, 30.0],
+    }
+)
+SERIES = pd.DataFrame(
+    {
+        "year": [2023, 2024, 2025, 2023, 2024, 2025],
+        "label": ["Appointment (2)"] * 3 + ["Disciplinary (3)"] * 3,
+        "value": [1.6, 1.5, np.nan, 1.2, 1.1, 1.0],
+        "ci_low": [1.3, 1.2, np.nan, 0.8, 0.7, 0.6],
+        "ci_high": [1.9, 1.8, np.nan, 1.8, 1.7, 1.6],
+    }
+)
+MODEL_EMPLOYER = pd.DataFrame(
+    {
+        "band": ["Band 8a"] * 3 + ["Board"] * 3,
+        "year": [2018, 2019, 2020] * 2,
+        "line_share": [0.1, 0.15, 0.2, 0.0, 0.1, 0.2],
+        "actual_share": [0.1, 0.12, 0.25, 0.0, np.nan, 0.1],
+        "target_share": [0.3] * 6,
+    }
+)
+LIMITS = pd.DataFrame(
+    {
+        "x": [10.0, 100.0],
+        "lower_998": [0.5, 0.8],
+        "lower_95": [0.7, 0.9],
+        "reference": [1.0, 1.0],
+        "upper_95": [1.4, 1.1],
+        "upper_998": [2.0, 1.25],
+    }
+)
+POSITIONS = pd.DataFrame(
+    {
+        "code": ["A", "B", "C"],
+        "x": [20.0, 50.0, np.nan],
+        "y": [1.2, 0.9, np.nan],
+        "position": ["within", "within", "not plotted"],
+    }
+)
+
+
+def all_charts(synthetic: bool) -> dict[str, Figure]:
+    common = {"source": SOURCE, "synthetic": synthetic}
+    return {
+        "band": charts.band_share_chart(BAND_ROWS, 33.0, title="Band chart", **common),
+        "trend": charts.trend_chart(SERIES, title="Trend chart", **common),
+        "model_employer": charts.model_employer_chart(MODEL_EMPLOYER, title="ME chart", **common),
+        "funnel": charts.funnel_chart(
+            LIMITS, POSITIONS, highlight="B", kind="ratio", title="Funnel chart", **common
+        ),
+        "board": charts.board_comparison_chart(
+            {
+                "Executive directors": 0.0,
+                "Voting board": 12.5,
+                "Workforce": 21.0,
+                "Population served (system)": None,
+            },
+            title="Board chart",
+            **common,
+        ),
+        "distribution": charts.distribution_chart(
+            pd.Series([1.1, 1.5, np.nan, 2.0, 0.9]),
+            reference=1.5,
+            reference_label="England",
+            is_ratio=True,
+            title="Distribution chart",
+            **common,
+        ),
+        "ranked": charts.ranked_bar_chart(
+            pd.DataFrame({"name": ["A", "B", "C"], "gap": [-10.0, np.nan, 5.0]}),
+            label_column="name",
+            value_column="gap",
+            reference=0.0,
+            value_format="points",
+            highlight="A",
+            title="Ranked chart",
+            **common,
+        ),
+    }
+
+
+@pytest.fixture(scope="module")
+def synthetic_charts() -> dict[str, Figure]:
+    return all_charts(synthetic=True)
+
+
+@pytest.mark.parametrize(
+    "name", ["band", "trend", "model_employer", "funnel", "board", "distribution", "ranked"]
+)
+def test_every_chart_has_title_source_and_synthetic_mark(synthetic_charts, name: str) -> None:
+    fig = synthetic_charts[name]
+    assert isinstance(fig, Figure)
+    assert any(text.endswith("chart") for text in texts(fig))
+    assert SOURCE_GID in gids(fig) and SYNTHETIC_MARK_GID in gids(fig)
+    assert any(SOURCE in text for text in texts(fig))
+
+
+def test_real_data_charts_carry_no_synthetic_mark() -> None:
+    for fig in all_charts(synthetic=False).values():
+        assert SYNTHETIC_MARK_GID not in gids(fig)
+        assert SOURCE_GID in gids(fig)
+
+
+def test_band_chart_bars_match_values_and_missing_reads_too_few(synthetic_charts) -> None:
+    ax = synthetic_charts["band"].axes[0]
+    heights = [patch.get_height() for patch in ax.patches]
+    assert heights == [40.0, 30.0, 10.0]  # one bar per reported band
+    assert charts.TOO_FEW in texts(synthetic_charts["band"])
+    assert any(line.get_ydata()[0] == 33.0 for line in ax.get_lines())  # whole-workforce line
+
+
+def test_trend_chart_is_on_a_log_scale(synthetic_charts) -> None:
+    assert synthetic_charts["trend"].axes[0].get_yscale() == "log"
+
+
+def test_funnel_chart_highlights_only_the_given_code(synthetic_charts) -> None:
+    ax = synthetic_charts["funnel"].axes[0]
+    sizes = [collection.get_offsets().shape[0] for collection in ax.collections]
+    assert sizes == [1, 1]  # one other trust plotted (C has no figure), one highlighted
+
+
+def test_board_chart_labels_zero_and_missing(synthetic_charts) -> None:
+    labels = texts(synthetic_charts["board"])
+    assert "0%" in labels and charts.NO_DATA in labels
+
+
+def test_ranked_chart_says_too_few_for_missing(synthetic_charts) -> None:
+    assert " too few to report" in texts(synthetic_charts["ranked"])
+
+
+def test_model_employer_chart_has_a_panel_per_band(synthetic_charts) -> None:
+    titles = [ax.get_title(loc="left") for ax in synthetic_charts["model_employer"].axes]
+    assert titles == ["8a", "Board"]
+
+
+def test_charts_save_byte_identically() -> None:
+    first, second = all_charts(True), all_charts(True)
+    for name in first:
+        assert figure_bytes(first[name]) == figure_bytes(second[name]), name

@@ -1,0 +1,1 @@
+"""The content of each briefing: figures, sentences, tables and charts, built in wres_lib."""

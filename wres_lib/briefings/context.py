@@ -1,0 +1,148 @@
+"""Everything a briefing reads, computed once per dataset and process, then sliced per briefing.
+
+Notebooks ask for a :class:`BriefingContext`; the first call for a dataset computes the
+indicator table for every level and year, the Model Employer table, board history and peer
+comparisons, and later calls in the same process reuse them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from wres_lib.aggregate import LEVELS
+from wres_lib.board_history import BoardHistory, board_history
+from wres_lib.dataset import Dataset, load_dataset
+from wres_lib.indicators import compute_indicators
+from wres_lib.model_employer import model_employer
+from wres_lib.peers import peer_comparison
+from wres_lib.provenance import SYNTHETIC_LABEL
+
+NATIONAL_CODE = "ENG"
+# A build sets this to a folder where the shared tables are cached for its notebook kernels.
+CACHE_ENV = "WRES_CONTEXT_CACHE"
+PEER_MEASURES = ("bme_share", "relative_likelihood", "gap_points", "board_gap_points")
+SYNTHETIC_SUFFIX = " (synthetic)"
+
+
+@dataclass
+class BriefingContext:
+    """A validated dataset and the tables computed from it, shared by every briefing."""
+
+    dataset: Dataset
+    _peers: dict[int, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        """The indicator table for every level and year (categoricals made plain strings)."""
+        frames = [compute_indicators(self.dataset, level=level) for level in LEVELS]
+        table = pd.concat(frames, ignore_index=True)
+        text = table.select_dtypes("category").columns
+        return table.astype(dict.fromkeys(text, "str"))
+
+    @cached_property
+    def model_employer(self) -> pd.DataFrame:
+        return model_employer(self.dataset)
+
+    @cached_property
+    def board_history(self) -> BoardHistory:
+        return board_history(self.dataset)
+
+    def peers(self, year: int) -> pd.DataFrame:
+        """Each trust against trusts of its type, its region and the nation in ``year``."""
+        if year not in self._peers:
+            self._peers[year] = peer_comparison(
+                self.indicators, self.dataset.organisations, year, measures=PEER_MEASURES
+            )
+        return self._peers[year]
+
+    @property
+    def synthetic(self) -> bool:
+        return self.dataset.metadata.synthetic
+
+    def source_line(self, year: int) -> str:
+        """The source credited under every chart and table."""
+        metadata = self.dataset.metadata
+        label = "SYNTHETIC DATA, " if metadata.synthetic else ""
+        return (
+            f"Source: {metadata.name} ({label}vintage {metadata.vintage or 'not stated'}), {year}"
+        )
+
+    @property
+    def data_label(self) -> str:
+        return SYNTHETIC_LABEL if self.synthetic else ""
+
+    def organisation(self, code: str) -> pd.Series:
+        """The organisations row of trust ``code`` (KeyError naming close matches if unknown)."""
+        table = self.dataset.organisations.set_index("org_code")
+        if code not in table.index:
+            raise KeyError(unknown_code_message(code, list(table.index), "trust"))
+        return table.loc[code]
+
+    def slice(self, level: str, code: str, year: int | None = None) -> pd.DataFrame:
+        """Indicator rows of one organisation (all years unless ``year`` is given)."""
+        table = self.indicators
+        rows = table[(table["level"] == level) & (table["code"] == code)]
+        return rows if year is None else rows[rows["year"] == year]
+
+
+def display_name(name: str) -> str:
+    """An organisation's name for prose: without the '(synthetic)' tag the banner already gives."""
+    return name.removesuffix(SYNTHETIC_SUFFIX)
+
+
+def unknown_code_message(code: str, known: list[str], what: str) -> str:
+    """'no trust ZT999 in the data; did you mean ZT099, ZT199?'"""
+    import difflib
+
+    close = difflib.get_close_matches(code, known, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"no {what} {code!r} in the data{hint}"
+
+
+def _source_hash() -> str:
+    """A hash of wres_lib's own source, so a cache never outlives the code that wrote it."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _computed(folder: str) -> BriefingContext:
+    context = BriefingContext(load_dataset(folder))
+    for name in ("indicators", "model_employer", "board_history"):
+        getattr(context, name)  # compute the cached properties
+    return context
+
+
+@lru_cache(maxsize=2)
+def _cached_context(folder: str, content_hash: str) -> BriefingContext:
+    cache_dir = os.environ.get(CACHE_ENV)
+    if not cache_dir:
+        return BriefingContext(load_dataset(folder))
+    path = Path(cache_dir) / f"context-{content_hash[:16]}-{_source_hash()}.pickle"
+    if path.exists():
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    context = _computed(folder)
+    from wres_lib.files import write_bytes_atomically
+
+    write_bytes_atomically(path, pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
+    return context
+
+
+def load_context(data_dir: str | Path) -> BriefingContext:
+    """The briefing context of the dataset in ``data_dir``, reused while its files are unchanged."""
+    from wres_lib.dataset import METADATA_FILE, metadata_from_dict, read_metadata_file
+
+    folder = Path(data_dir).resolve()
+    metadata = metadata_from_dict(read_metadata_file(folder / METADATA_FILE), folder.name)
+    return _cached_context(str(folder), metadata.content_hash)

@@ -1,0 +1,238 @@
+"""The national briefing: the annual picture, distributions, changes, league tables, boards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from wres_lib import charts, narrative
+from wres_lib.briefings import present
+from wres_lib.briefings.context import NATIONAL_CODE, BriefingContext, load_context
+from wres_lib.briefings.figures import Figure, figure
+from wres_lib.briefings.methods import methods_section, source_note
+from wres_lib.briefings.summary import trust_summary
+from wres_lib.briefings.system import UNBALANCED_WORKFORCE_SHARE
+
+LEAGUE_SIZE = 10
+PROPORTIONATE_LIMIT = 1.25
+NATIONAL_ROWS = (
+    ("BME share of the workforce (1)", "1", "bme_share", "all", "percent"),
+    ("BME share at Bands 8a–9 and VSM (1)", "1", "bme_share", "upper", "percent"),
+    ("Appointment from shortlisting, White vs BME (2)", "2", "relative_likelihood", "all", "ratio"),
+    ("Entering disciplinary, BME vs White (3)", "3", "relative_likelihood", "all", "ratio"),
+    ("Non-mandatory training, White vs BME (4)", "4", "relative_likelihood", "all", "ratio"),
+    ("Harassment from the public, BME minus White (5)", "5", "gap_points", "all", "points"),
+    ("Harassment from staff, BME minus White (6)", "6", "gap_points", "all", "points"),
+    ("Equal opportunities, BME minus White (7)", "7", "gap_points", "all", "points"),
+    ("Discrimination at work, BME minus White (8)", "8", "gap_points", "all", "points"),
+    ("Voting board minus workforce, BME share (9)", "9", "board_gap_points", "all", "points"),
+)
+
+
+@dataclass
+class NationalBriefing:
+    """The England briefing for one year."""
+
+    context: BriefingContext
+    year: int
+
+    def __post_init__(self) -> None:
+        self.rows = self.context.slice("national", NATIONAL_CODE)
+        if self.rows[self.rows["year"] == self.year].empty:
+            raise KeyError(f"no national figures for {self.year}")
+        self.trusts = trust_summary(self.context, self.year)
+        self.chart_source = self.context.source_line(self.year)
+        self.source = source_note(self.context, self.year)
+
+    def get(self, indicator: str, measure: str, year: int | None = None, **where: str) -> Figure:
+        return figure(self.rows, indicator, measure, year or self.year, **where)
+
+    @property
+    def no_bme_executive(self) -> pd.DataFrame:
+        return self.trusts[self.trusts["bme_executives"] == 0]
+
+    @property
+    def unbalanced_boards(self) -> pd.DataFrame:
+        trusts = self.trusts
+        chosen = trusts["whole_board_white"] & (
+            trusts["workforce_bme_pct"] >= UNBALANCED_WORKFORCE_SHARE
+        )
+        return trusts[chosen].sort_values("workforce_bme_pct", ascending=False)
+
+    def headline(self) -> str:
+        none = len(self.no_bme_executive)
+        share = self.get("1", "bme_share")
+        return (
+            f"{narrative.capitalise_first(narrative.plural(none, 'NHS trust', spell_out=True))} "
+            f"{'has' if none == 1 else 'have'} no BME executive director, although "
+            f"{narrative.percent(share.value / 100)} of NHS staff are from ethnic minority "
+            "backgrounds"
+        )
+
+    def header(self) -> present.Fragment:
+        share, last = self.get("1", "bme_share"), self.get("1", "bme_share", self.year - 1)
+        standfirst = (
+            f"The WRES picture for England in {self.year}, from "
+            f"{narrative.plural(len(self.trusts), 'trust')}: the BME share of the workforce is "
+            f"{narrative.percent(share.value / 100)}, "
+            + narrative.change_phrase(
+                None if last.value is None else last.value / 100, share.value / 100
+            )
+            + "."
+        )
+        return present.Fragment(
+            present.heading(self.headline(), 1) + present.paragraphs([standfirst], "standfirst")
+        )
+
+    def key_figures(self) -> present.Fragment:
+        appointed = self.get("2", "relative_likelihood")
+        disciplinary = self.get("3", "relative_likelihood")
+        above = self.trusts["rl_appointment"].dropna()
+        share_above = (above > PROPORTIONATE_LIMIT).mean() if len(above) else None
+        return present.key_figures(
+            [
+                present.KeyFigure(
+                    present.publish(self.get("1", "bme_share").value, "percent"),
+                    "of staff are BME",
+                ),
+                present.KeyFigure(
+                    present.publish(appointed.value, "ratio"),
+                    "relative likelihood of appointment, White vs BME (2)",
+                ),
+                present.KeyFigure(
+                    present.publish(disciplinary.value, "ratio"),
+                    "relative likelihood of disciplinary, BME vs White (3)",
+                ),
+                present.KeyFigure(
+                    narrative.percent(share_above),
+                    "of trusts above 1.25 on indicator 2",
+                ),
+                present.KeyFigure(
+                    str(len(self.no_bme_executive)), "trusts with no BME executive director"
+                ),
+            ]
+        )
+
+    def changes(self) -> present.Fragment:
+        records = []
+        for label, indicator, measure, band, kind in NATIONAL_ROWS:
+            now = self.get(indicator, measure, band=band)
+            before = self.get(indicator, measure, self.year - 1, band=band)
+            records.append(
+                {
+                    "Indicator": label,
+                    str(self.year - 1): present.publish(before.value, kind, before.flag),
+                    str(self.year): present.publish(now.value, kind, now.flag),
+                }
+            )
+        return present.table(
+            pd.DataFrame.from_records(records),
+            caption=f"England, {self.year - 1} and {self.year}",
+            note="England figures are built by summing every trust's counts. " + self.source,
+            numeric=(str(self.year - 1), str(self.year)),
+        )
+
+    def distribution(self) -> present.Fragment:
+        appointed = self.get("2", "relative_likelihood")
+        fig = charts.distribution_chart(
+            self.trusts["rl_appointment"],
+            reference=appointed.value,
+            reference_label="England",
+            value_label="Relative likelihood of appointment, White vs BME (2)",
+            is_ratio=True,
+            title=f"How trusts compare on indicator 2, {self.year}",
+            subtitle="Each trust's relative likelihood; 1 is parity",
+            source=self.chart_source,
+            synthetic=self.context.synthetic,
+        )
+        return present.chart(fig, "Distribution of indicator 2 across trusts")
+
+    def league_tables(self) -> present.Fragment:
+        worst = self.trusts.dropna(subset=["rl_appointment"]).nlargest(
+            LEAGUE_SIZE, "rl_appointment"
+        )
+        appointment = pd.DataFrame(
+            {
+                "Trust": worst["name"],
+                "Type": worst["org_type"],
+                "Appointment (2)": [present.publish(v, "ratio") for v in worst["rl_appointment"]],
+                "BME staff": [present.publish(v, "percent") for v in worst["workforce_bme_pct"]],
+            }
+        )
+        return present.table(
+            appointment,
+            caption=f"The {LEAGUE_SIZE} trusts where white applicants were most likely to be "
+            f"appointed relative to BME applicants, {self.year}",
+            note="Trusts with fewer than 10 applicants in a group are left out. " + self.source,
+            numeric=("Appointment (2)", "BME staff"),
+        )
+
+    def unbalanced_boards_table(self) -> present.Fragment:
+        boards = self.unbalanced_boards
+        frame = pd.DataFrame(
+            {
+                "Trust": boards["name"],
+                "Type": boards["org_type"],
+                "BME staff": [present.publish(v, "percent") for v in boards["workforce_bme_pct"]],
+                "Board members": [
+                    f"{int(e + n)}"
+                    for e, n in zip(boards["executives"], boards["non_executives"], strict=True)
+                ],
+            }
+        )
+        count = narrative.plural(len(boards), "trust", spell_out=True)
+        return present.Fragment(
+            present.paragraphs(
+                [
+                    f"{narrative.capitalise_first(count)} where at least "
+                    f"{narrative.percent(UNBALANCED_WORKFORCE_SHARE / 100)} of staff are BME "
+                    f"{'has' if len(boards) == 1 else 'have'} an entirely white board."
+                ]
+            )
+            + (
+                present.table(
+                    frame,
+                    caption=f"Unbalanced boards: all-white boards, {self.year}",
+                    note=self.source,
+                    numeric=("BME staff", "Board members"),
+                )
+                if len(boards)
+                else present.Fragment("")
+            )
+        )
+
+    def regions(self) -> present.Fragment:
+        table = self.context.indicators
+        rows = table[(table["level"] == "region") & (table["year"] == self.year)]
+        records = []
+        for code in sorted(rows["code"].unique()):
+            mine = rows[rows["code"] == code]
+            share, board = (
+                figure(mine, "1", "bme_share", self.year),
+                figure(mine, "9", "board_gap_points", self.year),
+            )
+            appointed = figure(mine, "2", "relative_likelihood", self.year)
+            records.append(
+                {
+                    "Region": str(mine.iloc[0]["name"]),
+                    "BME staff": present.publish(share.value, "percent"),
+                    "Board gap": present.publish(board.value, "points"),
+                    "Appointment (2)": present.publish(appointed.value, "ratio"),
+                }
+            )
+        return present.table(
+            pd.DataFrame.from_records(records),
+            caption=f"The seven NHS England regions, {self.year}",
+            note="Regional figures are built by summing trusts' counts. " + self.source,
+            numeric=("BME staff", "Board gap", "Appointment (2)"),
+        )
+
+    def methods(self) -> present.Fragment:
+        return methods_section(self.source)
+
+
+def build(data_dir: str | Path, year: int) -> NationalBriefing:
+    """The national briefing for ``year`` from the dataset in ``data_dir``."""
+    return NationalBriefing(load_context(data_dir), year)

@@ -1,0 +1,259 @@
+"""The system briefing: an ICB or a region, its trusts ranked, and findings found automatically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from wres_lib import charts, narrative
+from wres_lib.briefings import present
+from wres_lib.briefings.context import (
+    BriefingContext,
+    display_name,
+    load_context,
+    unknown_code_message,
+)
+from wres_lib.briefings.figures import Figure, figure, population_bme_share
+from wres_lib.briefings.methods import methods_section, source_note
+from wres_lib.briefings.summary import trust_summary
+
+# A board is "unbalanced" in the trade-press sense when it is all white although at least
+# this share of the workforce is BME.
+UNBALANCED_WORKFORCE_SHARE = 20.0
+LARGEST_GAPS_SHOWN = 3
+LEVEL_WORDS = {"icb": "system", "region": "region"}
+
+
+@dataclass
+class SystemBriefing:
+    """The briefing of one ICB or region for one year."""
+
+    context: BriefingContext
+    level: str
+    code: str
+    year: int
+
+    def __post_init__(self) -> None:
+        if self.level not in LEVEL_WORDS:
+            raise ValueError(f"level must be icb or region, got {self.level!r}")
+        organisations = self.context.dataset.organisations
+        column = f"{self.level}_code"
+        members = organisations[organisations[column] == self.code]
+        if members.empty:
+            known = sorted(organisations[column].unique())
+            raise KeyError(unknown_code_message(self.code, known, LEVEL_WORDS[self.level]))
+        self.name = display_name(str(members.iloc[0][f"{self.level}_name"]))
+        self.rows = self.context.slice(self.level, self.code)
+        self.trusts = trust_summary(self.context, self.year, list(members["org_code"]))
+        self.chart_source = self.context.source_line(self.year)
+        self.source = source_note(self.context, self.year)
+        self.word = LEVEL_WORDS[self.level]
+
+    def get(self, indicator: str, measure: str, year: int | None = None, **where: str) -> Figure:
+        return figure(self.rows, indicator, measure, year or self.year, **where)
+
+    @property
+    def population_share(self) -> float | None:
+        return population_bme_share(self.context.dataset.population, self.code, self.year)
+
+    @property
+    def no_bme_executive(self) -> pd.DataFrame:
+        return self.trusts[self.trusts["bme_executives"] == 0]
+
+    @property
+    def unbalanced_boards(self) -> pd.DataFrame:
+        trusts = self.trusts
+        return trusts[
+            trusts["whole_board_white"]
+            & (trusts["workforce_bme_pct"] >= UNBALANCED_WORKFORCE_SHARE)
+        ]
+
+    # -- headline -------------------------------------------------------------------------
+    def headline(self) -> str:
+        total, none = len(self.trusts), len(self.no_bme_executive)
+        population = self.population_share
+        if none == total and total > 1:
+            claim = (
+                f"None of the {narrative.number_word(total)} trusts in {self.name} has a BME "
+                "executive director"
+            )
+        else:
+            trusts = narrative.count_of(none, total, "trust", possessive="the")
+            verb = "has" if none == 1 else "have"
+            claim = (
+                f"{narrative.capitalise_first(trusts)} in {self.name} {verb} no BME "
+                "executive director"
+            )
+        if none and population is not None and population >= UNBALANCED_WORKFORCE_SHARE:
+            return (
+                f"{claim}, although {narrative.percent(population / 100)} of the population it "
+                "serves is from ethnic minority backgrounds"
+            )
+        if none:
+            return claim
+        share = self.get("1", "bme_share")
+        upper = self.get("1", "bme_share", band="upper")
+        return (
+            f"{present.publish(share.value, 'percent')} of staff in {self.name} are from ethnic "
+            f"minority backgrounds, against {present.publish(upper.value, 'percent')} at Band 8a "
+            "and above"
+        )
+
+    def header(self) -> present.Fragment:
+        share = self.get("1", "bme_share")
+        standfirst = (
+            f"{self.name} is an NHS England {self.word} with "
+            f"{narrative.plural(len(self.trusts), 'trust', spell_out=True)} reporting in "
+            f"{self.year}. Its figures below are built by summing the trusts' counts: "
+            f"{present.publish(share.value, 'percent')} of staff whose ethnicity is recorded "
+            "are BME."
+        )
+        return present.Fragment(
+            present.heading(self.headline(), 1) + present.paragraphs([standfirst], "standfirst")
+        )
+
+    def key_figures(self) -> present.Fragment:
+        share, board = self.get("1", "bme_share"), self.get("9", "board_bme_pct")
+        appointed = self.get("2", "relative_likelihood")
+        population = self.population_share
+        return present.key_figures(
+            [
+                present.KeyFigure(present.publish(share.value, "percent"), "of staff are BME"),
+                present.KeyFigure(
+                    present.publish(population, "percent"), "of the population served is BME"
+                ),
+                present.KeyFigure(
+                    present.publish(board.value, "percent"), "of voting board members are BME"
+                ),
+                present.KeyFigure(
+                    f"{len(self.no_bme_executive)} of {len(self.trusts)}",
+                    "trusts with no BME executive director",
+                ),
+                present.KeyFigure(
+                    present.publish(appointed.value, "ratio", appointed.flag),
+                    "relative likelihood of appointment, White vs BME (2)",
+                ),
+            ]
+        )
+
+    # -- findings -----------------------------------------------------------------------
+    def findings(self) -> present.Fragment:
+        lines = []
+        none = self.no_bme_executive
+        if len(none):
+            names = narrative.list_phrase(sorted(none["name"]))
+            trusts = narrative.plural(len(none), "trust", spell_out=True)
+            lines.append(
+                f"{narrative.capitalise_first(trusts)} with no BME executive director in "
+                f"{self.year}: {names}."
+            )
+        else:
+            lines.append(f"Every trust in {self.name} has at least one BME executive director.")
+        unbalanced = self.unbalanced_boards
+        if len(unbalanced):
+            detail = narrative.list_phrase(
+                [
+                    f"{r.name} ({narrative.percent(r.workforce_bme_pct / 100)} BME workforce)"
+                    for r in unbalanced.sort_values(
+                        "workforce_bme_pct", ascending=False
+                    ).itertuples()
+                ]
+            )
+            lines.append(
+                f"All-white boards despite a workforce at least "
+                f"{narrative.percent(UNBALANCED_WORKFORCE_SHARE / 100)} BME: {detail}."
+            )
+        gaps = self.trusts.dropna(subset=["board_gap_points"]).nsmallest(
+            LARGEST_GAPS_SHOWN, "board_gap_points"
+        )
+        if len(gaps):
+            detail = narrative.list_phrase(
+                [
+                    f"{r.name} ({narrative.points(abs(r.board_gap_points))} "
+                    f"{'below' if r.board_gap_points < 0 else 'above'})"
+                    for r in gaps.itertuples()
+                ]
+            )
+            lines.append(f"Largest gaps between board and workforce BME shares: {detail}.")
+        bottleneck = self.rows[
+            (self.rows["year"] == self.year)
+            & (self.rows["measure"] == "bottleneck")
+            & (self.rows["staff_group"] == "all")
+        ]
+        if not bottleneck.empty and pd.notna(bottleneck.iloc[0]["value"]):
+            step = str(bottleneck.iloc[0]["band"]).replace("_to_", " to ").replace("_", " ")
+            lines.append(
+                f"From summed counts, the main bottleneck is the step from {step} bands: the "
+                f"odds ratio is {narrative.ratio_figure(bottleneck.iloc[0]['value'])}."
+            )
+        population = self.population_share
+        board, share = self.get("9", "board_bme_pct"), self.get("1", "bme_share")
+        if population is not None and board.value is not None and share.value is not None:
+            lines.append(
+                f"BME people are {narrative.percent(population / 100)} of the population served, "
+                f"{narrative.percent(share.value / 100)} of staff and "
+                f"{narrative.percent(board.value / 100)} of voting board members."
+            )
+        return present.bullet_list(lines)
+
+    # -- tables and charts ------------------------------------------------------------------
+    def trust_table(self) -> present.Fragment:
+        trusts = self.trusts.sort_values("workforce_bme_pct", ascending=False)
+        frame = pd.DataFrame(
+            {
+                "Trust": trusts["name"],
+                "Type": trusts["org_type"],
+                "BME staff": [present.publish(v, "percent") for v in trusts["workforce_bme_pct"]],
+                "BME at 8a+": [present.publish(v, "percent") for v in trusts["upper_bme_pct"]],
+                "BME executives": [
+                    f"{int(b)} of {int(t)}" if pd.notna(t) else "–"
+                    for b, t in zip(trusts["bme_executives"], trusts["executives"], strict=True)
+                ],
+                "Board gap": [present.publish(v, "points") for v in trusts["board_gap_points"]],
+                "Appointment (2)": [present.publish(v, "ratio") for v in trusts["rl_appointment"]],
+                "Disciplinary (3)": [
+                    present.publish(v, "ratio") for v in trusts["rl_disciplinary"]
+                ],
+            }
+        )
+        return present.table(
+            frame,
+            caption=f"Trusts in {self.name}, {self.year}, by BME share of staff",
+            note="Board gap: BME share of the voting board minus BME share of the workforce, in "
+            "percentage points. " + self.source,
+            numeric=("BME staff", "BME at 8a+", "Board gap", "Appointment (2)", "Disciplinary (3)"),
+        )
+
+    def board_gap_chart(self) -> present.Fragment:
+        fig = charts.ranked_bar_chart(
+            self.trusts,
+            label_column="name",
+            value_column="board_gap_points",
+            reference=0.0,
+            value_format="points",
+            title=f"Board minus workforce BME share, trusts in {self.name}, {self.year}",
+            subtitle="Percentage points; below zero: the board is less diverse than the staff",
+            source=self.chart_source,
+            synthetic=self.context.synthetic,
+        )
+        return present.chart(fig, "Ranked bar chart of board gaps by trust")
+
+    def data_quality(self) -> present.Fragment:
+        unknown = self.get("1", "unknown_pct", group="Unknown")
+        return present.bullet_list(
+            [
+                f"Ethnicity not recorded: {present.publish(unknown.value, 'percent')} of staff.",
+                "Trust figures resting on fewer than 10 people are shown as 'too few to report'.",
+            ]
+            + (["Every figure here is synthetic."] if self.context.synthetic else [])
+        )
+
+    def methods(self) -> present.Fragment:
+        return methods_section(self.source)
+
+
+def build(data_dir: str | Path, level: str, code: str, year: int) -> SystemBriefing:
+    """The briefing of ICB or region ``code`` for ``year`` from the dataset in ``data_dir``."""
+    return SystemBriefing(load_context(data_dir), level, code, year)

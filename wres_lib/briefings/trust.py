@@ -1,0 +1,565 @@
+"""The trust briefing: every figure, sentence, table and chart input, for one trust and year.
+
+:func:`build` computes; the notebook only calls the methods of :class:`TrustBriefing`, each of
+which returns a piece to display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from wres_lib import charts, narrative
+from wres_lib.briefings import present
+from wres_lib.briefings.context import (
+    NATIONAL_CODE,
+    BriefingContext,
+    display_name,
+    load_context,
+)
+from wres_lib.briefings.figures import Figure, figure, flag_words, population_bme_share
+from wres_lib.briefings.methods import methods_section, source_note
+from wres_lib.funnel import indicator_funnel
+from wres_lib.model_employer import METHOD as MODEL_EMPLOYER_METHOD
+from wres_lib.schema import AFC_BANDS
+from wres_lib.trends import trend
+
+# Below this BME share of the workforce an all-white executive team is not the headline.
+NOTABLE_WORKFORCE_SHARE = 10.0
+LIKELIHOODS = {
+    "2": ("White applicants", "BME applicants", "to be appointed from shortlisting"),
+    "3": ("BME staff", "white staff", "to enter the formal disciplinary process"),
+    "4": ("White staff", "BME staff", "to access non-mandatory training and CPD"),
+}
+SURVEY = {
+    "5": "harassment, bullying or abuse from patients, relatives or the public",
+    "6": "harassment, bullying or abuse from staff",
+    "7": "believing the trust offers equal opportunities for career progression",
+    "8": "discrimination from a manager, team leader or colleague",
+}
+ME_BANDS = ("Band 8a", "Band 8b", "Band 8c", "Band 8d", "Band 9", "VSM", "Board")
+
+
+@dataclass(frozen=True)
+class _Row:
+    label: str
+    indicator: str
+    measure: str
+    kind: present.ValueKind
+    band: str = "all"
+
+
+OVERVIEW_ROWS = (
+    _Row("1. BME share of the workforce", "1", "bme_share", "percent"),
+    _Row("1. BME share at Bands 8a–9 and VSM", "1", "bme_share", "percent", band="upper"),
+    _Row("2. Appointment from shortlisting, White vs BME", "2", "relative_likelihood", "ratio"),
+    _Row("3. Entering disciplinary process, BME vs White", "3", "relative_likelihood", "ratio"),
+    _Row("4. Non-mandatory training and CPD, White vs BME", "4", "relative_likelihood", "ratio"),
+    _Row("5. Harassment from the public: BME minus White", "5", "gap_points", "points"),
+    _Row("6. Harassment from staff: BME minus White", "6", "gap_points", "points"),
+    _Row("7. Equal opportunities: BME minus White", "7", "gap_points", "points"),
+    _Row("8. Discrimination at work: BME minus White", "8", "gap_points", "points"),
+    _Row("9. Voting board minus workforce, BME share", "9", "board_gap_points", "points"),
+)
+
+
+@dataclass
+class TrustBriefing:
+    """One trust's briefing for one year, ready to present."""
+
+    context: BriefingContext
+    code: str
+    year: int
+
+    def __post_init__(self) -> None:
+        org = self.context.organisation(self.code)
+        self.name = str(org["org_name"])
+        self.short_name = display_name(self.name)
+        self.org_type = str(org["org_type"])
+        self.icb_code, self.icb_name = str(org["icb_code"]), display_name(str(org["icb_name"]))
+        self.region_code, self.region_name = str(org["region_code"]), str(org["region_name"])
+        self.rows = self.context.slice("trust", self.code)
+        if self.rows[self.rows["year"] == self.year].empty:
+            years = sorted(self.rows["year"].unique())
+            span = f"{years[0]}-{years[-1]}" if years else "none"
+            raise KeyError(f"trust {self.code} has no data for {self.year} (years: {span})")
+        self.nation = self.context.slice("national", NATIONAL_CODE)
+        self.chart_source = self.context.source_line(self.year)
+        self.source = source_note(self.context, self.year)
+
+    # -- figures -------------------------------------------------------------------------
+    def get(self, indicator: str, measure: str, year: int | None = None, **where: str) -> Figure:
+        return figure(self.rows, indicator, measure, year or self.year, **where)
+
+    @property
+    def workforce_share(self) -> Figure:
+        return self.get("1", "bme_share")
+
+    def _board(self, membership: str) -> Figure:
+        return self.get("9", f"{membership}_bme_pct")
+
+    # -- headline and standfirst ---------------------------------------------------------
+    def headline(self) -> str:
+        """The strongest true sentence the data supports, in trade-press style."""
+        share = self.workforce_share
+        executive, non_executive = self._board("executive"), self._board("non_executive")
+        staff = f"{narrative.percent((share.value or 0) / 100)} of its staff"
+        owner = narrative.possessive(self.short_name)
+        if share.value is not None and share.value >= NOTABLE_WORKFORCE_SHARE:
+            if executive.value == 0 and non_executive.value == 0:
+                return (
+                    f"{owner} board is entirely white, although {staff} are from ethnic "
+                    "minority backgrounds"
+                )
+            if executive.value == 0:
+                return (
+                    f"{owner} executive team is entirely white, although {staff} are from "
+                    "ethnic minority backgrounds"
+                )
+        for indicator in ("2", "3"):
+            rl = self.get(indicator, "relative_likelihood")
+            if rl.available and rl.significant and rl.value >= 1.25:
+                subject, comparison, outcome = LIKELIHOODS[indicator]
+                return narrative.capitalise_first(
+                    narrative.likelihood_phrase(
+                        rl.value,
+                        subject=f"{subject} at {self.short_name}",
+                        comparison=comparison,
+                        outcome=outcome,
+                    )
+                )
+        upper = self.get("1", "bme_share", band="upper")
+        return (
+            f"{present.publish(share.value, 'percent', share.flag)} of staff at "
+            f"{self.short_name} are from ethnic minority "
+            f"backgrounds, against {present.publish(upper.value, 'percent', upper.flag)} "
+            "of its most senior staff"
+        )
+
+    def standfirst(self) -> str:
+        share, last = self.workforce_share, self.get("1", "bme_share", self.year - 1)
+        article = "an" if self.org_type[0] in "aeiou" else "a"
+        change = narrative.change_phrase(
+            None if last.value is None else last.value / 100,
+            None if share.value is None else share.value / 100,
+        )
+        staff = narrative.plural(share.denominator or 0, "member of staff", "members of staff")
+        return (
+            f"{self.short_name} is {article} {self.org_type} trust in {self.icb_name}, "
+            f"{self.region_name}. In the WRES year to 31 March {self.year}, "
+            f"{present.publish(share.value, 'percent', share.flag)} of its {staff} whose "
+            f"ethnicity is recorded were from black and minority ethnic (BME) backgrounds, "
+            f"{change}."
+        )
+
+    def header(self) -> present.Fragment:
+        return present.Fragment(
+            present.heading(self.headline(), 1)
+            + present.paragraphs([self.standfirst()], "standfirst")
+        )
+
+    # -- key figures and findings --------------------------------------------------------
+    def key_figures(self) -> present.Fragment:
+        share, upper = self.workforce_share, self.get("1", "bme_share", band="upper")
+        board, executive = self._board("board"), self._board("executive")
+        appointed, disciplinary = (
+            self.get("2", "relative_likelihood"),
+            self.get("3", "relative_likelihood"),
+        )
+        on_track = self._model_employer_year()
+        tracked = on_track[on_track["status"] != "no staff"]
+        items = [
+            present.KeyFigure(
+                present.publish(share.value, "percent", share.flag), "of staff are BME"
+            ),
+            present.KeyFigure(
+                present.publish(upper.value, "percent", upper.flag), "of staff at Band 8a and above"
+            ),
+            present.KeyFigure(
+                f"{executive.numerator or 0} of {executive.denominator or 0}",
+                "executive directors are BME",
+            ),
+            present.KeyFigure(
+                present.publish(board.value, "percent", board.flag), "of the voting board are BME"
+            ),
+            present.KeyFigure(
+                present.publish(appointed.value, "ratio", appointed.flag),
+                "relative likelihood of appointment, White vs BME (2)",
+            ),
+            present.KeyFigure(
+                present.publish(disciplinary.value, "ratio", disciplinary.flag),
+                "relative likelihood of disciplinary, BME vs White (3)",
+            ),
+            present.KeyFigure(
+                f"{int(tracked['on_track'].sum())} of {len(tracked)}",
+                "senior bands on track for Model Employer",
+            ),
+        ]
+        return present.key_figures(items)
+
+    def changes(self) -> present.Fragment:
+        """What changed since last year, one sentence per headline measure."""
+        lines = []
+        share = self.workforce_share
+        last = self.get("1", "bme_share", self.year - 1)
+        if share.available:
+            lines.append(
+                f"BME share of the workforce: {present.publish(share.value, 'percent')}, "
+                + narrative.change_phrase(
+                    None if last.value is None else last.value / 100, share.value / 100
+                )
+                + "."
+            )
+        for indicator, (subject, comparison, outcome) in LIKELIHOODS.items():
+            now = self.get(indicator, "relative_likelihood")
+            before = self.get(indicator, "relative_likelihood", self.year - 1)
+            if not now.available:
+                reason = now.note or "too few people to report"
+                lines.append(f"Indicator {indicator}: no figure this year ({reason}).")
+                continue
+            sentence = narrative.likelihood_phrase(
+                now.value, subject=subject, comparison=comparison, outcome=outcome
+            )
+            previous = narrative.change_phrase(
+                before.value if before.available else None, now.value, kind="ratio"
+            )
+            lines.append(f"{narrative.capitalise_first(sentence)} ({previous}).")
+        board = self.get("9", "board_gap_points")
+        board_last = self.get("9", "board_gap_points", self.year - 1)
+        if board.value is not None:
+            direction = "below" if board.value < 0 else "above"
+            last = present.publish(board_last.value, "points", board_last.flag)
+            lines.append(
+                f"The voting board's BME share is {narrative.points(abs(board.value))} "
+                f"{direction} the workforce's ({last} last year)."
+            )
+        return present.bullet_list(lines)
+
+    # -- the nine indicators -------------------------------------------------------------
+    def _peer_values(self) -> dict[tuple[str, str, str], float | None]:
+        peers = self.context.peers(self.year)
+        mine = peers[(peers["code"] == self.code) & (peers["group"] == "BME")]
+        mine = mine[mine["staff_group"] == "all"]
+        return {
+            (str(r.indicator), str(r.measure), str(r.band)): r.type_median
+            for r in mine.itertuples()
+        }
+
+    def indicator_table(self) -> present.Fragment:
+        peers = self._peer_values()
+        records = []
+        for row in OVERVIEW_ROWS:
+            now = self.get(row.indicator, row.measure, band=row.band)
+            before = self.get(row.indicator, row.measure, self.year - 1, band=row.band)
+            nation = figure(self.nation, row.indicator, row.measure, self.year, band=row.band)
+            peer = peers.get((row.indicator, row.measure, row.band))
+            records.append(
+                {
+                    "Indicator": row.label,
+                    str(self.year): present.publish(now.value, row.kind, now.flag),
+                    str(self.year - 1): present.publish(before.value, row.kind, before.flag),
+                    f"Median {self.org_type} trust": present.publish(peer, row.kind),
+                    "England": present.publish(nation.value, row.kind, nation.flag),
+                    "Flags": flag_words(now.flag) or "–",
+                }
+            )
+        frame = pd.DataFrame.from_records(records)
+        return present.table(
+            frame,
+            caption=f"The WRES indicators, {self.short_name}, {self.year}",
+            note=(
+                "Relative likelihoods: 1 is parity, above 1 is adverse for BME staff; 0.80–1.25 "
+                "is widely read as broadly proportionate. Survey rows: percentage points, BME "
+                "minus White (indicator 7 is adverse when negative). 'Significant': the 95% "
+                "interval excludes parity or the two-proportion test gives p < 0.05 (our "
+                f"addition). Peers: median of {self.org_type} trusts in England. "
+                f"{self.source}."
+            ),
+            numeric=(
+                str(self.year),
+                str(self.year - 1),
+                f"Median {self.org_type} trust",
+                "England",
+            ),
+        )
+
+    def survey_table(self) -> present.Fragment:
+        records = []
+        for indicator, label in SURVEY.items():
+            white = self.get(indicator, "pct_white", group="White")
+            bme = self.get(indicator, "pct_bme")
+            gap = self.get(indicator, "gap_points")
+            significant = "yes" if gap.significant else "no"
+            records.append(
+                {
+                    "Indicator": f"{indicator}. {narrative.capitalise_first(label)}",
+                    "White": present.publish(white.value, "percent", white.flag),
+                    "BME": present.publish(bme.value, "percent", bme.flag),
+                    "Gap": present.publish(gap.value, "points", gap.flag),
+                    "Significant": significant if gap.value is not None else "–",
+                }
+            )
+        return present.table(
+            pd.DataFrame.from_records(records),
+            caption=(
+                f"Staff survey indicators 5–8, {self.short_name} (survey of autumn {self.year - 1})"
+            ),
+            note="Wilson 95% intervals and a two-proportion z test (our additions). " + self.source,
+            numeric=("White", "BME", "Gap"),
+        )
+
+    # -- representation by band ----------------------------------------------------------
+    def band_chart(self) -> present.Fragment:
+        rows = self.rows[
+            (self.rows["year"] == self.year)
+            & (self.rows["indicator"] == "1")
+            & (self.rows["measure"] == "bme_share")
+            & (self.rows["staff_group"] == "all")
+            & (self.rows["band"].isin(AFC_BANDS))
+        ].copy()
+        rows["order"] = rows["band"].map({band: i for i, band in enumerate(AFC_BANDS)})
+        rows = rows.sort_values("order")
+        rows.loc[rows["flag"].str.contains("small_numbers"), "value"] = float("nan")
+        share = self.workforce_share
+        fig = charts.band_share_chart(
+            rows[["band", "value", "ci_low", "ci_high"]].reset_index(drop=True),
+            share.value,
+            title=f"BME share of staff by pay band, {self.year}",
+            subtitle=f"{self.short_name}; dashed line: whole workforce",
+            source=self.chart_source,
+            synthetic=self.context.synthetic,
+        )
+        return present.chart(
+            fig, f"Bar chart of the BME share of staff at each pay band, {self.year}"
+        )
+
+    def disparity(self) -> present.Fragment:
+        names = {
+            "lower_to_middle": "Bands 1–5 to Bands 6–7",
+            "middle_to_upper": "Bands 6–7 to Bands 8a and above",
+            "lower_to_upper": "Bands 1–5 to Bands 8a and above",
+        }
+        records = []
+        for measure, label in names.items():
+            ratio = self.get("disparity", measure)
+            interval = (
+                f"{narrative.ratio_figure(ratio.ci_low)}–{narrative.ratio_figure(ratio.ci_high)}"
+                if ratio.ci_low is not None and ratio.available
+                else "–"
+            )
+            records.append(
+                {
+                    "Step": label,
+                    "Ratio": present.publish(ratio.value, "ratio", ratio.flag),
+                    "95% interval": interval,
+                    "Flags": flag_words(ratio.flag) or "–",
+                }
+            )
+        bottleneck = self.rows[
+            (self.rows["year"] == self.year)
+            & (self.rows["measure"] == "bottleneck")
+            & (self.rows["staff_group"] == "all")
+        ]
+        sentences = []
+        if not bottleneck.empty and bottleneck.iloc[0]["band"] in names:
+            step = names[bottleneck.iloc[0]["band"]]
+            value = bottleneck.iloc[0]["value"]
+            sentences.append(
+                f"The main bottleneck is the step from {step}: the odds of a white member of "
+                f"staff being at the higher level were {narrative.ratio_figure(value)} times "
+                "those of a BME colleague."
+            )
+        else:
+            sentences.append("There are too few staff to name a bottleneck this year.")
+        return present.Fragment(
+            present.paragraphs(sentences)
+            + present.table(
+                pd.DataFrame.from_records(records),
+                caption="Racial disparity ratios (1 is parity; above 1 favours white staff)",
+                note="Odds ratios with Woolf's 95% interval; our reconstruction of the WRES "
+                "method. " + self.source,
+                numeric=("Ratio", "95% interval"),
+            )
+        )
+
+    # -- board ---------------------------------------------------------------------------
+    def board(self) -> present.Fragment:
+        population = population_bme_share(self.context.dataset.population, self.icb_code, self.year)
+        values = {
+            "Executive directors": self._board("executive").value,
+            "Non-executive directors": self._board("non_executive").value,
+            "Voting board": self._board("board").value,
+            "Workforce": self.workforce_share.value,
+            "Population served (system)": population,
+        }
+        fig = charts.board_comparison_chart(
+            values,
+            title=f"BME share of the board, the workforce and the population, {self.year}",
+            source=self.chart_source,
+            synthetic=self.context.synthetic,
+        )
+        history = self.context.board_history.per_org
+        mine = history[history["code"] == self.code]
+        sentences = []
+        if not mine.empty:
+            record = mine.iloc[0]
+            if pd.isna(record["last_year_with_bme_exec"]):
+                sentences.append(
+                    f"{self.short_name} has had no BME executive director in any year from "
+                    f"{int(record['first_year'])} to {int(record['latest_year'])}."
+                )
+            elif int(record["bme_executives_latest"]) == 0:
+                sentences.append(
+                    f"{self.short_name} last had a BME executive director in "
+                    f"{int(record['last_year_with_bme_exec'])}."
+                )
+            else:
+                executives = int(record["bme_executives_latest"])
+                sentences.append(
+                    f"{self.short_name} has "
+                    f"{narrative.plural(executives, 'BME executive director', spell_out=True)} "
+                    f"in {self.year}."
+                )
+        return present.Fragment(
+            present.paragraphs(sentences)
+            + present.chart(fig, "Bar chart comparing BME shares of board, workforce, population")
+        )
+
+    # -- Model Employer -------------------------------------------------------------------
+    def _model_employer_rows(self) -> pd.DataFrame:
+        table = self.context.model_employer
+        return table[table["code"] == self.code]
+
+    def _model_employer_year(self) -> pd.DataFrame:
+        rows = self._model_employer_rows()
+        return rows[rows["year"] == self.year]
+
+    def model_employer(self) -> present.Fragment:
+        rows = self._model_employer_rows()
+        fig = charts.model_employer_chart(
+            rows[["band", "year", "line_share", "actual_share", "target_share"]],
+            title="Model Employer trajectory: BME share at senior bands",
+            subtitle="Dashed: our straight-line approximation of the 2028 target",
+            source=self.chart_source,
+            synthetic=self.context.synthetic,
+        )
+        now = self._model_employer_year()
+        records = [
+            {
+                "Band": r.band,
+                "On the line": narrative.percent(r.line_share),
+                "Actual": narrative.percent(r.actual_share)
+                if pd.notna(r.actual_share) and r.staff >= 10
+                else present.TOO_FEW
+                if pd.notna(r.actual_share)
+                else present.NOT_AVAILABLE,
+                "Status": r.status,
+                "BME staff needed": present.publish(r.gap, "count") if pd.notna(r.gap) else "–",
+            }
+            for r in now.itertuples()
+        ]
+        return present.Fragment(
+            present.chart(fig, "Line charts of BME share against the Model Employer line by band")
+            + present.table(
+                pd.DataFrame.from_records(records),
+                caption=f"Senior bands against the Model Employer line, {self.year}",
+                note=MODEL_EMPLOYER_METHOD + " " + self.source,
+                numeric=("On the line", "Actual", "BME staff needed"),
+            )
+        )
+
+    # -- trends and funnel ---------------------------------------------------------------
+    def trends(self) -> present.Fragment:
+        inputs = self.rows[
+            self.rows["measure"].isin(["relative_likelihood", "rate_pct"])
+            & self.rows["indicator"].isin(list(LIKELIHOODS))
+        ]
+        fitted = trend(inputs, measures=["relative_likelihood"])
+        fitted = fitted[fitted["group"] == "BME"]
+        rows = inputs[(inputs["measure"] == "relative_likelihood") & (inputs["group"] == "BME")]
+        labels = {"2": "Appointment (2)", "3": "Disciplinary (3)", "4": "Training (4)"}
+        series = rows.assign(label=rows["indicator"].map(labels))
+        small = series["flag"].str.contains("small_numbers")
+        series.loc[small, ["value", "ci_low", "ci_high"]] = float("nan")
+        fig = charts.trend_chart(
+            series[["year", "label", "value", "ci_low", "ci_high"]],
+            title="Relative likelihoods over time, with 95% intervals",
+            subtitle=f"{self.short_name}; 1 is parity",
+            source=self.chart_source,
+            synthetic=self.context.synthetic,
+        )
+        sentences = []
+        for r in fitted.sort_values("indicator").itertuples():
+            label = labels[str(r.indicator)]
+            if pd.notna(r.parity_year):
+                sentences.append(
+                    f"{label}: changing by a factor of "
+                    f"{narrative.ratio_figure(r.annual_change, 3)} a year; parity would be "
+                    f"reached in {int(r.parity_year)} if the trend held."
+                )
+            elif pd.notna(r.annual_change):
+                sentences.append(f"{label}: {r.reason} ({r.n_years} years).")
+            else:
+                sentences.append(f"{label}: {r.reason}.")
+        return present.Fragment(
+            present.chart(fig, "Line chart of indicators 2 to 4 over time")
+            + present.bullet_list(sentences)
+        )
+
+    def funnel(self) -> present.Fragment:
+        table = self.context.indicators
+        rows = table[table["level"].isin(["trust", "national"])]
+        funnel = indicator_funnel(rows, self.year, "2", "relative_likelihood")
+        fig = charts.funnel_chart(
+            funnel.limits,
+            funnel.positions,
+            highlight=self.code,
+            kind="ratio",
+            title=f"Appointment from shortlisting (indicator 2), all trusts, {self.year}",
+            subtitle="Funnel plot: 95% and 99.8% limits around the England figure",
+            source=self.chart_source,
+            synthetic=self.context.synthetic,
+        )
+        mine = funnel.positions[funnel.positions["code"] == self.code]
+        position = str(mine.iloc[0]["position"]) if not mine.empty else "not plotted"
+        words = {
+            "within": "within the 95% limits: no different from England beyond chance",
+            "above_95": "above the 95% limit: more adverse than England",
+            "above_998": "above the 99.8% limit: clearly more adverse than England",
+            "below_95": "below the 95% limit: less adverse than England",
+            "below_998": "below the 99.8% limit: clearly less adverse than England",
+        }
+        sentence = f"{self.short_name} is {words.get(position, 'not plotted: too few applicants')}."
+        return present.Fragment(
+            present.chart(fig, "Funnel plot of indicator 2 across trusts")
+            + present.paragraphs([sentence, funnel.method + " (our addition)."])
+        )
+
+    # -- data quality and methods --------------------------------------------------------
+    def data_quality(self) -> present.Fragment:
+        now = self.rows[self.rows["year"] == self.year]
+        lines = []
+        for indicator, what in (("1", "staff"), ("2", "shortlisted applicants"), ("9", "board")):
+            unknown = figure(now, indicator, "unknown_pct", self.year, group="Unknown")
+            if unknown.value is not None:
+                lines.append(
+                    f"Ethnicity not recorded ({what}): {present.publish(unknown.value, 'percent')}."
+                )
+        small = int(now["flag"].str.contains("small_numbers").sum())
+        lines.append(
+            f"{narrative.capitalise_first(narrative.plural(small, 'figure'))} for this trust "
+            "rest on fewer than 10 people and are shown as 'too few to report'."
+        )
+        if self.context.synthetic:
+            lines.append("Every figure here is synthetic: invented for testing and demonstration.")
+        return present.bullet_list(lines)
+
+    def methods(self) -> present.Fragment:
+        return methods_section(self.source)
+
+
+def build(data_dir: str | Path, org_code: str, year: int) -> TrustBriefing:
+    """The briefing of trust ``org_code`` for ``year`` from the dataset in ``data_dir``."""
+    return TrustBriefing(load_context(data_dir), org_code, year)
