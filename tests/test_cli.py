@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import SAMPLE
 from dataset_factory import edit_csv
 
 from wres_lib.cli import main
@@ -43,3 +44,16 @@ def test_checksums_command_accepts_an_intended_edit(tiny_dataset: Path) -> None:
 def test_validate_missing_folder(tmp_path: Path) -> None:
     result = run("validate", str(tmp_path / "absent"))
     assert result.exit_code == 1 and "expected a dataset folder" in result.output
+
+
+def test_brief_suggests_close_codes_and_runs_nothing(tmp_path: Path) -> None:
+    args = ["brief", "trust", "ZT0151", "--data", str(SAMPLE), "--out", str(tmp_path)]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "no trust 'ZT0151' in the data; did you mean" in result.output
+    assert "ZT015" in result.output and not any(tmp_path.iterdir())
+
+
+def test_build_refuses_an_unknown_level(tmp_path: Path) -> None:
+    result = run("build", "--levels", "ward", "--data", str(SAMPLE), "--out", str(tmp_path))
+    assert result.exit_code == 2 and "unknown level 'ward'" in result.output
