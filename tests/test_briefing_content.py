@@ -134,3 +134,11 @@ def test_every_trust_headline_and_standfirst_read_correctly() -> None:
 def test_unknown_trust_suggests_close_codes() -> None:
     with pytest.raises(KeyError, match="did you mean"):
         trust.build(SAMPLE, "ZT0151", YEAR)
+
+
+def test_a_suppressed_figure_gives_nothing_away() -> None:
+    from wres_lib.briefings.figures import flag_words
+
+    assert flag_words("small_numbers;above_1.25;ci_excludes_1") == "small numbers"
+    assert flag_words("above_1.25;ci_excludes_1") == "above 1.25; significant"
+    assert present.publish(-0.04, "points") == "0.0 pts"

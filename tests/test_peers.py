@@ -119,3 +119,13 @@ def test_bundled_dataset() -> None:
     assert bme["region_value"].notna().any() and bme["national_value"].notna().all()
     ranked = table.dropna(subset=["type_rank"])
     assert (ranked["type_rank"] <= ranked["type_count"]).all()
+
+
+def test_small_number_figures_stay_out_of_the_spread() -> None:
+    flagged = indicators()
+    flagged.loc[flagged["code"] == "A4", "flag"] = "small_numbers"
+    table = peer_comparison(flagged, organisations()).set_index("code")
+    assert table.loc["A1", "type_median"] == pytest.approx(20.0)  # median of 10, 20, 30
+    assert table.loc["A1", "type_count"] == 3
+    assert pd.isna(table.loc["A4", "type_rank"])
+    assert table.loc["A4", "value"] == 40.0  # the trust's own figure stays, flagged

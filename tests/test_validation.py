@@ -215,3 +215,28 @@ def test_planted_faults_are_all_reported_together(tiny_dataset: Path) -> None:
 
 def test_not_a_folder(tmp_path: Path) -> None:
     assert only(validate(tmp_path / "nowhere")).expected == "a dataset folder"
+
+
+def test_an_unreadable_count_is_one_problem_not_two(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "recruitment", 2, "shortlisted", "many")
+    violation = only(validate(tiny_dataset))
+    assert (violation.column, violation.value) == ("shortlisted", "many")
+
+
+def test_population_does_not_mix_detailed_groups_and_bme_total(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "population", 3, "ethnicity", "Asian")  # row 2 is the BME total
+    violation = only(validate(tiny_dataset))
+    assert (violation.file, violation.column) == ("population.csv", "ethnicity")
+    assert "area_code and year" in violation.expected
+
+
+def test_valid_to_not_before_valid_from(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "organisations", 3, "valid_to", "1999-03-31")
+    found = {(v.file, v.row, v.column) for v in validate(tiny_dataset)}
+    assert ("organisations.csv", 3, "valid_to") in found
+
+
+def test_successor_code_must_be_listed(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "organisations", 2, "successor_code", "ZT999")
+    violation = only(validate(tiny_dataset))
+    assert (violation.row, violation.column, violation.value) == (2, "successor_code", "ZT999")

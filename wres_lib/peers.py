@@ -109,9 +109,14 @@ def _check_arguments(
 
 
 def _type_summaries(table: pd.DataFrame) -> pd.DataFrame:
-    """Count, median, quartiles, rank and quarter of each trust among trusts of its type."""
-    groups = table.groupby(["org_type", *CELL], sort=False)["value"]
-    value = table["value"]
+    """Count, median, quartiles, rank and quarter of each trust among trusts of its type.
+
+    Figures flagged as small numbers are left out of the spread and the ranks, as they are
+    not published.
+    """
+    small = table["flag"].astype(str).str.contains("small_numbers")
+    value = table["value"].where(~small)
+    groups = table.assign(value=value).groupby(["org_type", *CELL], sort=False)["value"]
     summary = pd.DataFrame(
         {
             "type_count": groups.transform("count").astype("int64"),

@@ -37,6 +37,7 @@ from wres_lib.schema import (
     TableSpec,
 )
 
+INTEGER_KINDS = frozenset({"year", "count", "indicator"})
 TRUE_WORDS = frozenset({"true", "yes", "1", "y", "t"})
 FALSE_WORDS = frozenset({"false", "no", "0", "n", "f"})
 
@@ -181,11 +182,15 @@ def _check_table(raw: _RawTable, violations: list[Violation]) -> pd.DataFrame:
     frame = pd.DataFrame(typed)
     _check_not_more_than(raw, frame, violations)
     _check_unique_key(raw, violations)
-    if "ethnicity" in frame.columns and raw.spec.has_org_code:
+    if "ethnicity" in frame.columns:
         _check_bme_not_mixed(raw, frame, violations)
     if raw.spec.name == "workforce":
         _check_medical_grades(raw, frame, violations)
-    return frame
+    if raw.spec.name == "organisations":
+        _check_organisation_dates(raw, frame, violations)
+    # Values that failed to parse were reported above; as whole numbers they read as 0.
+    whole = [c.name for c in raw.spec.columns if c.kind in INTEGER_KINDS and not c.nullable]
+    return frame.fillna(dict.fromkeys(whole, 0)).astype(dict.fromkeys(whole, "int64"))
 
 
 def _report(raw: _RawTable, column: str, mask: pd.Series, expected: str, out: list) -> None:
@@ -225,10 +230,7 @@ def _parse_column(raw: _RawTable, column: Column, violations: list[Violation]) -
     expected, valid = _integer_rule(column, numbers)
     bad = present & ~(whole & valid)
     _report(raw, column.name, bad, expected, violations)
-    integers = numbers.where(whole & valid).round()
-    if column.nullable:
-        return integers.astype("Int64")
-    return integers.fillna(0).astype("int64")
+    return numbers.where(whole & valid).round().astype("Int64")
 
 
 def _integer_rule(column: Column, numbers: pd.Series) -> tuple[str, pd.Series]:
@@ -242,7 +244,7 @@ def _integer_rule(column: Column, numbers: pd.Series) -> tuple[str, pd.Series]:
 
 def _check_not_more_than(raw: _RawTable, frame: pd.DataFrame, violations: list) -> None:
     for smaller, larger in raw.spec.not_more_than:
-        mask = frame[smaller] > frame[larger]
+        mask = (frame[smaller] > frame[larger]).fillna(False).astype(bool)
         values = frame[larger].to_numpy()
         for index, row in zip(np.flatnonzero(mask), raw.rows(mask), strict=True):
             violations.append(
@@ -277,7 +279,8 @@ def _check_unique_key(raw: _RawTable, violations: list[Violation]) -> None:
 
 def _check_bme_not_mixed(raw: _RawTable, frame: pd.DataFrame, violations: list) -> None:
     """A file gives detailed groups or the BME total for an organisation-year, never both."""
-    org_year = ["org_code", "year"] if "year" in frame.columns else ["org_code"]
+    place = "org_code" if "org_code" in frame.columns else "area_code"
+    org_year = [place, "year"] if "year" in frame.columns else [place]
     detailed = frame["ethnicity"].isin(DETAILED_BME_GROUPS)
     total = frame["ethnicity"] == BME
     has_detailed = detailed.groupby([frame[c] for c in org_year]).transform("any")
@@ -286,10 +289,19 @@ def _check_bme_not_mixed(raw: _RawTable, frame: pd.DataFrame, violations: list) 
         raw,
         "ethnicity",
         mask,
-        "either detailed groups (Asian, Black, Mixed, Other) or a BME total for an "
-        "organisation-year, not both",
+        f"either detailed groups (Asian, Black, Mixed, Other) or a BME total for each "
+        f"{place} and year, not both",
         violations,
     )
+
+
+def _check_organisation_dates(raw: _RawTable, frame: pd.DataFrame, violations: list) -> None:
+    """valid_to is not before valid_from; a successor_code names a listed organisation."""
+    backwards = (frame["valid_to"] < frame["valid_from"]).fillna(False).astype(bool)
+    _report(raw, "valid_to", backwards, "a date on or after valid_from", violations)
+    successor = frame["successor_code"]
+    unknown = successor.notna() & ~successor.isin(frame["org_code"])
+    _report(raw, "successor_code", unknown, "an org_code listed in organisations", violations)
 
 
 def _check_medical_grades(raw: _RawTable, frame: pd.DataFrame, violations: list) -> None:

@@ -24,7 +24,6 @@ from wres_lib.model_employer import model_employer
 from wres_lib.peers import peer_comparison
 from wres_lib.provenance import SYNTHETIC_LABEL
 
-NATIONAL_CODE = "ENG"
 # A build sets this to a folder where the shared tables are cached for its notebook kernels.
 CACHE_ENV = "WRES_CONTEXT_CACHE"
 PEER_MEASURES = ("bme_share", "relative_likelihood", "gap_points", "board_gap_points")

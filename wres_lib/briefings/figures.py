@@ -89,8 +89,12 @@ def figure(
 
 
 def flag_words(flag: str) -> str:
-    """Flags in plain words: 'above 1.25; significant'."""
-    words = [FLAG_WORDS[f] for f in flag.split(";") if f in FLAG_WORDS]
+    """Flags in plain words: 'above 1.25; significant'. A figure too small to publish says only
+    'small numbers', as its other flags would give it away."""
+    flags = flag.split(";")
+    if "small_numbers" in flags:
+        return FLAG_WORDS["small_numbers"]
+    words = [FLAG_WORDS[f] for f in flags if f in FLAG_WORDS]
     return "; ".join(dict.fromkeys(words))
 
 

@@ -2,6 +2,7 @@
 
 from wres_lib.briefings.context import BriefingContext
 from wres_lib.briefings.present import Fragment, bullet_list
+from wres_lib.small_numbers import DEFAULT_RULE
 
 METHODS = [
     "Indicators follow the NHS Workforce Race Equality Standard (WRES): White means White "
@@ -16,12 +17,14 @@ METHODS = [
     "WRES method (Bands 1–5, 6–7, 8a and above).",
     "Trends: a binomial GLM on year for shares and weighted least squares of the log relative "
     "likelihood on year (statsmodels); our addition.",
-    "Model Employer: a straight line from the 2018 BME share at each senior band to the "
-    "workforce share in 2028, our approximation of NHS England's A Model Employer (2019).",
+    "Model Employer: a straight line from the BME share at each senior band in 2018 (or the "
+    "first year with data) to the workforce share in 2028, our approximation of NHS England's "
+    "A Model Employer (2019).",
     "Funnel plots after Spiegelhalter (2005), with 95% and 99.8% limits (our addition).",
     "Systems, regions and England are built by summing counts, never by averaging trust ratios.",
-    "Figures resting on fewer than 10 people are shown as 'too few to report'; staff counts of "
-    "1 to 4 as '<5'. Board membership is public and never suppressed.",
+    f"Figures resting on fewer than {DEFAULT_RULE.min_denominator} people are shown as 'too few "
+    f"to report'; staff counts of 1 to {DEFAULT_RULE.suppress_counts_below - 1} as "
+    f"'<{DEFAULT_RULE.suppress_counts_below}'. Board membership is public and never suppressed.",
 ]
 
 

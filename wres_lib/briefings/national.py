@@ -8,12 +8,14 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib import charts, narrative
+from wres_lib.aggregate import NATIONAL_CODE
 from wres_lib.briefings import present
-from wres_lib.briefings.context import NATIONAL_CODE, BriefingContext, load_context
+from wres_lib.briefings.context import BriefingContext, load_context
 from wres_lib.briefings.figures import Figure, figure
 from wres_lib.briefings.methods import methods_section, source_note
-from wres_lib.briefings.summary import trust_summary
+from wres_lib.briefings.summary import reportable, trust_summary
 from wres_lib.briefings.system import UNBALANCED_WORKFORCE_SHARE
+from wres_lib.small_numbers import DEFAULT_RULE
 
 LEAGUE_SIZE = 10
 PROPORTIONATE_LIMIT = 1.25
@@ -51,7 +53,7 @@ class NationalBriefing:
 
     @property
     def no_bme_executive(self) -> pd.DataFrame:
-        return self.trusts[self.trusts["bme_executives"] == 0]
+        return self.trusts[self.trusts["no_bme_executive"]]
 
     @property
     def unbalanced_boards(self) -> pd.DataFrame:
@@ -64,6 +66,8 @@ class NationalBriefing:
     def headline(self) -> str:
         none = len(self.no_bme_executive)
         share = self.get("1", "bme_share")
+        if share.value is None:
+            return f"England: WRES briefing {self.year}"
         return (
             f"{narrative.capitalise_first(narrative.plural(none, 'NHS trust', spell_out=True))} "
             f"{'has' if none == 1 else 'have'} no BME executive director, although "
@@ -73,13 +77,12 @@ class NationalBriefing:
 
     def header(self) -> present.Fragment:
         share, last = self.get("1", "bme_share"), self.get("1", "bme_share", self.year - 1)
+        now = None if share.value is None else share.value / 100
         standfirst = (
             f"The WRES picture for England in {self.year}, from "
             f"{narrative.plural(len(self.trusts), 'trust')}: the BME share of the workforce is "
-            f"{narrative.percent(share.value / 100)}, "
-            + narrative.change_phrase(
-                None if last.value is None else last.value / 100, share.value / 100
-            )
+            f"{narrative.percent(now)}, "
+            + narrative.change_phrase(None if last.value is None else last.value / 100, now)
             + "."
         )
         return present.Fragment(
@@ -89,7 +92,7 @@ class NationalBriefing:
     def key_figures(self) -> present.Fragment:
         appointed = self.get("2", "relative_likelihood")
         disciplinary = self.get("3", "relative_likelihood")
-        above = self.trusts["rl_appointment"].dropna()
+        above = reportable(self.trusts, "rl_appointment")
         share_above = (above > PROPORTIONATE_LIMIT).mean() if len(above) else None
         return present.key_figures(
             [
@@ -107,7 +110,7 @@ class NationalBriefing:
                 ),
                 present.KeyFigure(
                     narrative.percent(share_above),
-                    "of trusts above 1.25 on indicator 2",
+                    f"of the {len(above)} trusts with a figure are above 1.25 on indicator 2",
                 ),
                 present.KeyFigure(
                     str(len(self.no_bme_executive)), "trusts with no BME executive director"
@@ -137,7 +140,7 @@ class NationalBriefing:
     def distribution(self) -> present.Fragment:
         appointed = self.get("2", "relative_likelihood")
         fig = charts.distribution_chart(
-            self.trusts["rl_appointment"],
+            reportable(self.trusts, "rl_appointment"),
             reference=appointed.value,
             reference_label="England",
             value_label="Relative likelihood of appointment, White vs BME (2)",
@@ -150,9 +153,8 @@ class NationalBriefing:
         return present.chart(fig, "Distribution of indicator 2 across trusts")
 
     def league_tables(self) -> present.Fragment:
-        worst = self.trusts.dropna(subset=["rl_appointment"]).nlargest(
-            LEAGUE_SIZE, "rl_appointment"
-        )
+        ranked = self.trusts.assign(rl_appointment=reportable(self.trusts, "rl_appointment"))
+        worst = ranked.dropna(subset=["rl_appointment"]).nlargest(LEAGUE_SIZE, "rl_appointment")
         appointment = pd.DataFrame(
             {
                 "Trust": worst["name"],
@@ -165,7 +167,11 @@ class NationalBriefing:
             appointment,
             caption=f"The {LEAGUE_SIZE} trusts where white applicants were most likely to be "
             f"appointed relative to BME applicants, {self.year}",
-            note="Trusts with fewer than 10 applicants in a group are left out. " + self.source,
+            note=(
+                f"Left out: trusts with fewer than {DEFAULT_RULE.min_denominator} applicants in "
+                "a group, and trusts where the figure cannot be calculated (for example no BME "
+                "applicant appointed). " + self.source
+            ),
             numeric=("Appointment (2)", "BME staff"),
         )
 

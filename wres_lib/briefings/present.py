@@ -19,10 +19,10 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from wres_lib import narrative
-from wres_lib.small_numbers import DEFAULT_RULE
+from wres_lib.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
 from wres_lib.style import figure_bytes
 
-TOO_FEW = "too few to report"
+TOO_FEW = TOO_FEW_TO_REPORT
 NOT_AVAILABLE = narrative.NOT_AVAILABLE
 SMALL_NUMBERS_FLAG = "small_numbers"
 ValueKind = Literal["percent", "ratio", "points", "count"]
@@ -60,8 +60,10 @@ def publish(value: object, kind: ValueKind, flag: str = "") -> str:
     if kind == "ratio":
         return narrative.ratio_figure(number)
     if kind == "points":
-        sign = "+" if number > 0 and round(number, 1) != 0 else ""
-        return f"{sign}{number:.1f} pts".replace("-", "−")
+        rounded = round(number, 1)
+        if rounded == 0:
+            return "0.0 pts"
+        return f"{'+' if rounded > 0 else '−'}{abs(rounded):.1f} pts"
     count = int(number)
     return str(DEFAULT_RULE.publishable_counts([count]).iloc[0])
 

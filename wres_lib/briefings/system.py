@@ -18,6 +18,7 @@ from wres_lib.briefings.context import (
 from wres_lib.briefings.figures import Figure, figure, population_bme_share
 from wres_lib.briefings.methods import methods_section, source_note
 from wres_lib.briefings.summary import trust_summary
+from wres_lib.small_numbers import DEFAULT_RULE
 
 # A board is "unbalanced" in the trade-press sense when it is all white although at least
 # this share of the workforce is BME.
@@ -59,8 +60,13 @@ class SystemBriefing:
         return population_bme_share(self.context.dataset.population, self.code, self.year)
 
     @property
+    def reporting(self) -> pd.DataFrame:
+        """Trusts that reported executive members this year: the base of every board count."""
+        return self.trusts[self.trusts["executives"] > 0]
+
+    @property
     def no_bme_executive(self) -> pd.DataFrame:
-        return self.trusts[self.trusts["bme_executives"] == 0]
+        return self.trusts[self.trusts["no_bme_executive"]]
 
     @property
     def unbalanced_boards(self) -> pd.DataFrame:
@@ -72,7 +78,7 @@ class SystemBriefing:
 
     # -- headline -------------------------------------------------------------------------
     def headline(self) -> str:
-        total, none = len(self.trusts), len(self.no_bme_executive)
+        total, none = len(self.reporting), len(self.no_bme_executive)
         population = self.population_share
         if none == total and total > 1:
             claim = (
@@ -128,7 +134,7 @@ class SystemBriefing:
                     present.publish(board.value, "percent"), "of voting board members are BME"
                 ),
                 present.KeyFigure(
-                    f"{len(self.no_bme_executive)} of {len(self.trusts)}",
+                    f"{len(self.no_bme_executive)} of {len(self.reporting)}",
                     "trusts with no BME executive director",
                 ),
                 present.KeyFigure(
@@ -165,9 +171,8 @@ class SystemBriefing:
                 f"All-white boards despite a workforce at least "
                 f"{narrative.percent(UNBALANCED_WORKFORCE_SHARE / 100)} BME: {detail}."
             )
-        gaps = self.trusts.dropna(subset=["board_gap_points"]).nsmallest(
-            LARGEST_GAPS_SHOWN, "board_gap_points"
-        )
+        below = self.trusts[self.trusts["board_gap_points"] < 0]
+        gaps = below.nsmallest(LARGEST_GAPS_SHOWN, "board_gap_points")
         if len(gaps):
             detail = narrative.list_phrase(
                 [
@@ -176,13 +181,18 @@ class SystemBriefing:
                     for r in gaps.itertuples()
                 ]
             )
-            lines.append(f"Largest gaps between board and workforce BME shares: {detail}.")
+            lines.append(f"Boards furthest below their workforce's BME share: {detail}.")
         bottleneck = self.rows[
             (self.rows["year"] == self.year)
             & (self.rows["measure"] == "bottleneck")
             & (self.rows["staff_group"] == "all")
         ]
-        if not bottleneck.empty and pd.notna(bottleneck.iloc[0]["value"]):
+        if (
+            not bottleneck.empty
+            and pd.notna(bottleneck.iloc[0]["value"])
+            and bottleneck.iloc[0]["value"] > 1
+            and "small_numbers" not in str(bottleneck.iloc[0]["flag"])
+        ):
             step = str(bottleneck.iloc[0]["band"]).replace("_to_", " to ").replace("_", " ")
             lines.append(
                 f"From summed counts, the main bottleneck is the step from {step} bands: the "
@@ -206,16 +216,14 @@ class SystemBriefing:
                 "Trust": trusts["name"],
                 "Type": trusts["org_type"],
                 "BME staff": [present.publish(v, "percent") for v in trusts["workforce_bme_pct"]],
-                "BME at 8a+": [present.publish(v, "percent") for v in trusts["upper_bme_pct"]],
+                "BME at 8a+": _published(trusts, "upper_bme_pct", "percent"),
                 "BME executives": [
                     f"{int(b)} of {int(t)}" if pd.notna(t) else "–"
                     for b, t in zip(trusts["bme_executives"], trusts["executives"], strict=True)
                 ],
                 "Board gap": [present.publish(v, "points") for v in trusts["board_gap_points"]],
-                "Appointment (2)": [present.publish(v, "ratio") for v in trusts["rl_appointment"]],
-                "Disciplinary (3)": [
-                    present.publish(v, "ratio") for v in trusts["rl_disciplinary"]
-                ],
+                "Appointment (2)": _published(trusts, "rl_appointment", "ratio"),
+                "Disciplinary (3)": _published(trusts, "rl_disciplinary", "ratio"),
             }
         )
         return present.table(
@@ -245,13 +253,20 @@ class SystemBriefing:
         return present.bullet_list(
             [
                 f"Ethnicity not recorded: {present.publish(unknown.value, 'percent')} of staff.",
-                "Trust figures resting on fewer than 10 people are shown as 'too few to report'.",
+                f"Trust figures resting on fewer than {DEFAULT_RULE.min_denominator} people are "
+                "shown as 'too few to report'.",
             ]
             + (["Every figure here is synthetic."] if self.context.synthetic else [])
         )
 
     def methods(self) -> present.Fragment:
         return methods_section(self.source)
+
+
+def _published(trusts: pd.DataFrame, column: str, kind: present.ValueKind) -> list[str]:
+    """A summary column as published: figures on small numbers read "too few to report"."""
+    flags = trusts[f"{column}_too_few"].map({True: "small_numbers", False: ""})
+    return [present.publish(v, kind, f) for v, f in zip(trusts[column], flags, strict=True)]
 
 
 def build(data_dir: str | Path, level: str, code: str, year: int) -> SystemBriefing:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib import charts, narrative
+from wres_lib.aggregate import NATIONAL_CODE
 from wres_lib.briefings import present
 from wres_lib.briefings.context import (
-    NATIONAL_CODE,
     BriefingContext,
     display_name,
     load_context,
@@ -24,6 +24,7 @@ from wres_lib.briefings.methods import methods_section, source_note
 from wres_lib.funnel import indicator_funnel
 from wres_lib.model_employer import METHOD as MODEL_EMPLOYER_METHOD
 from wres_lib.schema import AFC_BANDS
+from wres_lib.small_numbers import DEFAULT_RULE
 from wres_lib.trends import trend
 
 # Below this BME share of the workforce an all-white executive team is not the headline.
@@ -39,7 +40,6 @@ SURVEY = {
     "7": "believing the trust offers equal opportunities for career progression",
     "8": "discrimination from a manager, team leader or colleague",
 }
-ME_BANDS = ("Band 8a", "Band 8b", "Band 8c", "Band 8d", "Band 9", "VSM", "Board")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ class TrustBriefing:
         self.org_type = str(org["org_type"])
         self.icb_code, self.icb_name = str(org["icb_code"]), display_name(str(org["icb_name"]))
         self.region_code, self.region_name = str(org["region_code"]), str(org["region_name"])
-        self.rows = self.context.slice("trust", self.code)
+        rows = self.context.slice("trust", self.code)
+        self.rows = rows[rows["year"] <= self.year]  # a briefing never looks past its year
         if self.rows[self.rows["year"] == self.year].empty:
             years = sorted(self.rows["year"].unique())
             span = f"{years[0]}-{years[-1]}" if years else "none"
@@ -98,7 +99,15 @@ class TrustBriefing:
         return self.get("1", "bme_share")
 
     def _board(self, membership: str) -> Figure:
-        return self.get("9", f"{membership}_bme_pct")
+        """BME share of a board membership; no value when the trust reported no such members."""
+        found = self.get("9", f"{membership}_bme_pct")
+        return found if found.denominator else Figure(note=f"no {membership} members reported")
+
+    @property
+    def _board_all_known(self) -> bool:
+        """Every voting board member's ethnicity is recorded, so 'entirely white' is a fact."""
+        unknown = self.get("9", "unknown_pct", group="Unknown")
+        return unknown.value == 0
 
     # -- headline and standfirst ---------------------------------------------------------
     def headline(self) -> str:
@@ -107,7 +116,7 @@ class TrustBriefing:
         executive, non_executive = self._board("executive"), self._board("non_executive")
         staff = f"{narrative.percent((share.value or 0) / 100)} of its staff"
         owner = narrative.possessive(self.short_name)
-        if share.value is not None and share.value >= NOTABLE_WORKFORCE_SHARE:
+        if share.available and share.value >= NOTABLE_WORKFORCE_SHARE and self._board_all_known:
             if executive.value == 0 and non_executive.value == 0:
                 return (
                     f"{owner} board is entirely white, although {staff} are from ethnic "
@@ -131,11 +140,16 @@ class TrustBriefing:
                     )
                 )
         upper = self.get("1", "bme_share", band="upper")
+        claim = (
+            f"{present.publish(share.value, 'percent')} of staff at {self.short_name} are from "
+            "ethnic minority backgrounds"
+        )
+        if not share.available:
+            return f"{self.short_name}: WRES briefing {self.year}"
+        if not upper.available:
+            return claim
         return (
-            f"{present.publish(share.value, 'percent', share.flag)} of staff at "
-            f"{self.short_name} are from ethnic minority "
-            f"backgrounds, against {present.publish(upper.value, 'percent', upper.flag)} "
-            "of its most senior staff"
+            f"{claim}, against {present.publish(upper.value, 'percent')} of its most senior staff"
         )
 
     def standfirst(self) -> str:
@@ -148,7 +162,7 @@ class TrustBriefing:
         staff = narrative.plural(share.denominator or 0, "member of staff", "members of staff")
         return (
             f"{self.short_name} is {article} {self.org_type} trust in {self.icb_name}, "
-            f"{self.region_name}. In the WRES year to 31 March {self.year}, "
+            f"{self.region_name}. On 31 March {self.year}, "
             f"{present.publish(share.value, 'percent', share.flag)} of its {staff} whose "
             f"ethnicity is recorded were from black and minority ethnic (BME) backgrounds, "
             f"{change}."
@@ -169,7 +183,7 @@ class TrustBriefing:
             self.get("3", "relative_likelihood"),
         )
         on_track = self._model_employer_year()
-        tracked = on_track[on_track["status"] != "no staff"]
+        tracked = on_track[(on_track["status"] != "no staff") & ~self._too_few_staff(on_track)]
         items = [
             present.KeyFigure(
                 present.publish(share.value, "percent", share.flag), "of staff are BME"
@@ -178,7 +192,9 @@ class TrustBriefing:
                 present.publish(upper.value, "percent", upper.flag), "of staff at Band 8a and above"
             ),
             present.KeyFigure(
-                f"{executive.numerator or 0} of {executive.denominator or 0}",
+                f"{executive.numerator} of {executive.denominator}"
+                if executive.denominator
+                else present.NOT_AVAILABLE,
                 "executive directors are BME",
             ),
             present.KeyFigure(
@@ -291,14 +307,19 @@ class TrustBriefing:
             white = self.get(indicator, "pct_white", group="White")
             bme = self.get(indicator, "pct_bme")
             gap = self.get(indicator, "gap_points")
-            significant = "yes" if gap.significant else "no"
+            if not gap.available:
+                significant = "–"
+            elif gap.p_value is None:
+                significant = "no test"
+            else:
+                significant = "yes" if gap.significant else "no"
             records.append(
                 {
                     "Indicator": f"{indicator}. {narrative.capitalise_first(label)}",
                     "White": present.publish(white.value, "percent", white.flag),
                     "BME": present.publish(bme.value, "percent", bme.flag),
                     "Gap": present.publish(gap.value, "points", gap.flag),
-                    "Significant": significant if gap.value is not None else "–",
+                    "Significant": significant,
                 }
             )
         return present.table(
@@ -306,7 +327,8 @@ class TrustBriefing:
             caption=(
                 f"Staff survey indicators 5–8, {self.short_name} (survey of autumn {self.year - 1})"
             ),
-            note="Wilson 95% intervals and a two-proportion z test (our additions). " + self.source,
+            note="Significant: a two-proportion z test gives p < 0.05 (our addition). "
+            + self.source,
             numeric=("White", "BME", "Gap"),
         )
 
@@ -363,9 +385,18 @@ class TrustBriefing:
             & (self.rows["staff_group"] == "all")
         ]
         sentences = []
-        if not bottleneck.empty and bottleneck.iloc[0]["band"] in names:
-            step = names[bottleneck.iloc[0]["band"]]
-            value = bottleneck.iloc[0]["value"]
+        main = bottleneck.iloc[0] if not bottleneck.empty else None
+        reportable = (
+            main is not None
+            and main["band"] in names
+            and pd.notna(main["value"])
+            and "small_numbers" not in str(main["flag"])
+        )
+        if reportable and main["value"] <= 1:
+            sentences.append("No step between band groups favours white staff this year.")
+        elif reportable:
+            step = names[main["band"]]
+            value = main["value"]
             sentences.append(
                 f"The main bottleneck is the step from {step}: the odds of a white member of "
                 f"staff being at the higher level were {narrative.ratio_figure(value)} times "
@@ -400,37 +431,40 @@ class TrustBriefing:
             source=self.chart_source,
             synthetic=self.context.synthetic,
         )
-        history = self.context.board_history.per_org
-        mine = history[history["code"] == self.code]
-        sentences = []
-        if not mine.empty:
-            record = mine.iloc[0]
-            if pd.isna(record["last_year_with_bme_exec"]):
-                sentences.append(
-                    f"{self.short_name} has had no BME executive director in any year from "
-                    f"{int(record['first_year'])} to {int(record['latest_year'])}."
-                )
-            elif int(record["bme_executives_latest"]) == 0:
-                sentences.append(
-                    f"{self.short_name} last had a BME executive director in "
-                    f"{int(record['last_year_with_bme_exec'])}."
-                )
-            else:
-                executives = int(record["bme_executives_latest"])
-                sentences.append(
-                    f"{self.short_name} has "
-                    f"{narrative.plural(executives, 'BME executive director', spell_out=True)} "
-                    f"in {self.year}."
-                )
+        sentences = [self._executive_history()]
         return present.Fragment(
             present.paragraphs(sentences)
             + present.chart(fig, "Bar chart comparing BME shares of board, workforce, population")
         )
 
+    def _executive_history(self) -> str:
+        """When the trust last had a BME executive director, up to the briefing's year."""
+        executives = self.rows[
+            (self.rows["indicator"] == "9") & (self.rows["measure"] == "executive_bme_pct")
+        ]
+        reported = executives[executives["denominator"].fillna(0) > 0]
+        with_bme = reported.loc[reported["numerator"] > 0, "year"]
+        now = self.get("9", "executive_bme_pct")
+        if now.numerator:
+            directors = narrative.plural(now.numerator, "BME executive director", spell_out=True)
+            return f"{self.short_name} has {directors} in {self.year}."
+        if with_bme.empty:
+            first = int(reported["year"].min()) if len(reported) else self.year
+            return (
+                f"{self.short_name} has had no BME executive director in any year from "
+                f"{first} to {self.year}."
+            )
+        return f"{self.short_name} last had a BME executive director in {int(with_bme.max())}."
+
     # -- Model Employer -------------------------------------------------------------------
     def _model_employer_rows(self) -> pd.DataFrame:
         table = self.context.model_employer
-        return table[table["code"] == self.code]
+        return table[(table["code"] == self.code) & (table["year"] <= self.year)]
+
+    @staticmethod
+    def _too_few_staff(rows: pd.DataFrame) -> pd.Series:
+        """Senior bands whose share rests on too few staff to publish (never the board)."""
+        return (rows["band"] != "Board") & (rows["staff"] < DEFAULT_RULE.min_denominator)
 
     def _model_employer_year(self) -> pd.DataFrame:
         rows = self._model_employer_rows()
@@ -438,28 +472,37 @@ class TrustBriefing:
 
     def model_employer(self) -> present.Fragment:
         rows = self._model_employer_rows()
+        hidden = self._too_few_staff(rows)
         fig = charts.model_employer_chart(
-            rows[["band", "year", "line_share", "actual_share", "target_share"]],
+            rows.assign(actual_share=rows["actual_share"].mask(hidden))[
+                ["band", "year", "line_share", "actual_share", "target_share"]
+            ],
             title="Model Employer trajectory: BME share at senior bands",
             subtitle="Dashed: our straight-line approximation of the 2028 target",
             source=self.chart_source,
             synthetic=self.context.synthetic,
         )
         now = self._model_employer_year()
-        records = [
-            {
-                "Band": r.band,
-                "On the line": narrative.percent(r.line_share),
-                "Actual": narrative.percent(r.actual_share)
-                if pd.notna(r.actual_share) and r.staff >= 10
-                else present.TOO_FEW
-                if pd.notna(r.actual_share)
-                else present.NOT_AVAILABLE,
-                "Status": r.status,
-                "BME staff needed": present.publish(r.gap, "count") if pd.notna(r.gap) else "–",
-            }
-            for r in now.itertuples()
-        ]
+        records = []
+        for r, too_few in zip(now.itertuples(), self._too_few_staff(now), strict=True):
+            board = r.band == "Board"
+            records.append(
+                {
+                    "Band": r.band,
+                    "On the line": narrative.percent(r.line_share),
+                    "Actual": present.TOO_FEW
+                    if too_few
+                    else narrative.percent(r.actual_share)
+                    if pd.notna(r.actual_share)
+                    else present.NOT_AVAILABLE,
+                    "Status": present.TOO_FEW if too_few else r.status,
+                    "BME staff needed": "–"
+                    if too_few or pd.isna(r.gap)
+                    else str(int(r.gap))
+                    if board
+                    else present.publish(r.gap, "count"),
+                }
+            )
         return present.Fragment(
             present.chart(fig, "Line charts of BME share against the Model Employer line by band")
             + present.table(
@@ -476,6 +519,15 @@ class TrustBriefing:
             self.rows["measure"].isin(["relative_likelihood", "rate_pct"])
             & self.rows["indicator"].isin(list(LIKELIHOODS))
         ]
+        # Years whose BME figure rests on small numbers are not published, so not fitted either.
+        small_years = inputs.loc[
+            (inputs["measure"] == "relative_likelihood")
+            & (inputs["group"] == "BME")
+            & inputs["flag"].str.contains("small_numbers"),
+            ["indicator", "year"],
+        ]
+        keys = inputs.set_index(["indicator", "year"]).index
+        inputs = inputs[~keys.isin(small_years.set_index(["indicator", "year"]).index)]
         fitted = trend(inputs, measures=["relative_likelihood"])
         fitted = fitted[fitted["group"] == "BME"]
         rows = inputs[(inputs["measure"] == "relative_likelihood") & (inputs["group"] == "BME")]
@@ -510,7 +562,9 @@ class TrustBriefing:
 
     def funnel(self) -> present.Fragment:
         table = self.context.indicators
-        rows = table[table["level"].isin(["trust", "national"])]
+        rows = table[table["level"].isin(["trust", "national"]) & (table["year"] == self.year)]
+        # Trusts whose figure is too small to publish are not placed on the funnel.
+        rows = rows[~rows["flag"].str.contains("small_numbers")]
         funnel = indicator_funnel(rows, self.year, "2", "relative_likelihood")
         fig = charts.funnel_chart(
             funnel.limits,
@@ -523,7 +577,6 @@ class TrustBriefing:
             synthetic=self.context.synthetic,
         )
         mine = funnel.positions[funnel.positions["code"] == self.code]
-        position = str(mine.iloc[0]["position"]) if not mine.empty else "not plotted"
         words = {
             "within": "within the 95% limits: no different from England beyond chance",
             "above_95": "above the 95% limit: more adverse than England",
@@ -531,10 +584,17 @@ class TrustBriefing:
             "below_95": "below the 95% limit: less adverse than England",
             "below_998": "below the 99.8% limit: clearly less adverse than England",
         }
-        sentence = f"{self.short_name} is {words.get(position, 'not plotted: too few applicants')}."
+        if mine.empty:
+            where = "not placed on the funnel: its figure rests on too few applicants"
+        else:
+            position = str(mine.iloc[0]["position"])
+            reason = str(mine.iloc[0]["note"]) or "its figure cannot be calculated"
+            where = words.get(position, f"not placed on the funnel: {reason}")
         return present.Fragment(
             present.chart(fig, "Funnel plot of indicator 2 across trusts")
-            + present.paragraphs([sentence, funnel.method + " (our addition)."])
+            + present.paragraphs(
+                [f"{self.short_name} is {where}.", funnel.method + " (our addition)."]
+            )
         )
 
     # -- data quality and methods --------------------------------------------------------
@@ -544,13 +604,14 @@ class TrustBriefing:
         for indicator, what in (("1", "staff"), ("2", "shortlisted applicants"), ("9", "board")):
             unknown = figure(now, indicator, "unknown_pct", self.year, group="Unknown")
             if unknown.value is not None:
-                lines.append(
-                    f"Ethnicity not recorded ({what}): {present.publish(unknown.value, 'percent')}."
-                )
+                shown = present.publish(unknown.value, "percent", unknown.flag)
+                lines.append(f"Ethnicity not recorded ({what}): {shown}.")
         small = int(now["flag"].str.contains("small_numbers").sum())
+        figures = narrative.capitalise_first(narrative.plural(small, "figure"))
         lines.append(
-            f"{narrative.capitalise_first(narrative.plural(small, 'figure'))} for this trust "
-            "rest on fewer than 10 people and are shown as 'too few to report'."
+            f"{figures} in this trust's full indicator table (every band, staff group and ethnic "
+            f"group) {'rests' if small == 1 else 'rest'} on fewer than "
+            f"{DEFAULT_RULE.min_denominator} people; any shown here read 'too few to report'."
         )
         if self.context.synthetic:
             lines.append("Every figure here is synthetic: invented for testing and demonstration.")

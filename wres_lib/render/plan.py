@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wres_lib.briefings.context import NATIONAL_CODE, unknown_code_message
+from wres_lib.aggregate import NATIONAL_CODE
+from wres_lib.briefings.context import unknown_code_message
 from wres_lib.dataset import Dataset
 from wres_lib.render.briefing import Briefing
 
