@@ -9,10 +9,13 @@ matplotlib.use("Agg")
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from wres_lib import charts
-from wres_lib.style import SOURCE_GID, SYNTHETIC_MARK_GID, figure_bytes
+from wres_lib.model_employer import BANDS as MODEL_EMPLOYER_BANDS
+from wres_lib.style import ETHNICITY_COLOURS, SOURCE_GID, SYNTHETIC_MARK_GID, figure_bytes
 
 SOURCE = "test-data, vintage 2025, WRES year 2025"
 
@@ -169,3 +172,72 @@ def test_charts_save_byte_identically() -> None:
     first, second = all_charts(True), all_charts(True)
     for name in first:
         assert figure_bytes(first[name]) == figure_bytes(second[name]), name
+
+
+def _overlaps(fig: Figure, first, second) -> bool:
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    return first.get_window_extent(renderer).overlaps(second.get_window_extent(renderer))
+
+
+@pytest.mark.parametrize("bands", [["Band 8a"], ["Band 8a", "Board"], list(MODEL_EMPLOYER_BANDS)])
+def test_model_employer_legend_clears_the_source_line(bands: list[str]) -> None:
+    rows = pd.concat(
+        [MODEL_EMPLOYER[MODEL_EMPLOYER["band"] == "Band 8a"].assign(band=band) for band in bands]
+    )
+    fig = charts.model_employer_chart(rows, title="ME chart", source=SOURCE, synthetic=True)
+    figure_bytes(fig)  # lays the figure out, as publishing does
+    (legend,) = [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend())]
+    for text in fig.texts:
+        assert not _overlaps(fig, legend, text), text.get_text()
+    panels = [ax for ax in fig.axes if ax.axison]
+    assert [ax.get_title(loc="left") for ax in panels] == [b.replace("Band ", "") for b in bands]
+    assert len({round(ax.get_position().y0, 3) for ax in panels}) == (2 if len(bands) > 4 else 1)
+
+
+def test_model_employer_band_without_staff_says_so() -> None:
+    rows = MODEL_EMPLOYER.assign(
+        actual_share=MODEL_EMPLOYER["actual_share"].where(MODEL_EMPLOYER["band"] != "Board")
+    )
+    fig = charts.model_employer_chart(rows, title="ME chart", source=SOURCE, synthetic=False)
+    assert texts(fig).count(charts.NO_STAFF) == 1
+
+
+def test_trend_lines_never_take_the_white_or_bme_colour(synthetic_charts) -> None:
+    ax = synthetic_charts["trend"].axes[0]
+    colours = {
+        to_hex(line.get_color()).upper() for line in ax.get_lines() if line.get_label()[0] != "_"
+    }
+    assert colours and not colours & {ETHNICITY_COLOURS["White"], ETHNICITY_COLOURS["BME"]}
+
+
+def test_trend_chart_refuses_more_lines_than_it_has_colours() -> None:
+    many = pd.DataFrame(
+        {"year": 2025, "label": list("ABCDE"), "value": 1.0, "ci_low": 0.9, "ci_high": 1.1}
+    )
+    with pytest.raises(ValueError, match="at most 4 lines"):
+        charts.trend_chart(many, title="Trend chart", source=SOURCE, synthetic=True)
+
+
+def test_funnel_labels_the_highlight_or_says_it_is_not_plotted(synthetic_charts) -> None:
+    assert "B" in texts(synthetic_charts["funnel"])
+    fig = charts.funnel_chart(
+        LIMITS,
+        POSITIONS,
+        highlight="C",
+        kind="ratio",
+        title="Funnel chart",
+        source=SOURCE,
+        synthetic=True,
+    )
+    assert f"C: {charts.NOT_PLOTTED}" in texts(fig)
+    named = POSITIONS.assign(name=["Alpha Trust", "Beta Trust", "Gamma Trust"])
+    fig = charts.funnel_chart(
+        LIMITS,
+        named,
+        highlight="B",
+        kind="ratio",
+        title="Funnel chart",
+        source=SOURCE,
+        synthetic=True,
+    )
+    assert "Beta Trust" in texts(fig)

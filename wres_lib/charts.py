@@ -12,12 +12,14 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from wres_lib import narrative
 from wres_lib.style import (
     ETHNICITY_COLOURS,
     NEUTRAL_GREY,
+    OKABE_ITO,
     ROLE_COLOURS,
     TEXT_GREY,
     finish_figure,
@@ -33,6 +35,20 @@ PROPORTIONATE = (0.8, 1.25)
 TOO_FEW = "too few"
 NO_DATA = "no data"
 ROW_HEIGHT_INCHES = 0.24
+SERIES_COLOURS = tuple(
+    OKABE_ITO[name] for name in ("vermillion", "bluish_green", "reddish_purple", "sky_blue")
+)
+"""Trend lines are measures, not ethnic groups: never White's blue or BME's orange."""
+SERIES_MARKERS = ("o", "s", "^", "D")
+"""A marker per line, so the lines stay apart in greyscale."""
+PANEL_COLUMNS = 4
+PANEL_ROW_HEIGHT = 2.0
+PANEL_FRAME_HEIGHT = 1.2
+NO_STAFF = "no staff"
+NOT_PLOTTED = "not plotted"
+LEGEND_ABOVE = {"loc": "lower left", "bbox_to_anchor": (0.0, 1.02), "borderaxespad": 0.0}
+LEGEND_RIGHT = {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "borderaxespad": 0.0}
+"""Legends outside the plot, where constrained layout makes room for them."""
 MIN_RANKED_HEIGHT = 2.6
 _PERCENT_0_100 = FuncFormatter(lambda value, _: f"{value:g}%")
 
@@ -91,8 +107,12 @@ def trend_chart(
 ) -> Figure:
     """Relative likelihoods over years, one line per label with its interval, on a log scale.
 
-    ``series``: year, label, value, ci_low, ci_high (missing values leave gaps).
+    ``series``: year, label, value, ci_low, ci_high (missing values leave gaps); at most four
+    labels.
     """
+    labels = series["label"].nunique()
+    if labels > len(SERIES_COLOURS):
+        raise ValueError(f"trend_chart draws at most {len(SERIES_COLOURS)} lines, got {labels}")
     fig, ax = new_figure(title, subtitle)
     ax.axhspan(
         *PROPORTIONATE,
@@ -102,14 +122,15 @@ def trend_chart(
         label="broadly proportionate (0.80–1.25)",
     )
     reference_line(ax, 1.0)
-    for label, rows in series.groupby("label", sort=True):
+    groups = series.groupby("label", sort=True)
+    for (label, rows), colour, marker in zip(groups, SERIES_COLOURS, SERIES_MARKERS, strict=False):
         rows = rows.sort_values("year")
-        line = ax.plot(rows["year"], rows["value"], marker="o", markersize=3, label=label)[0]
+        ax.plot(rows["year"], rows["value"], marker=marker, markersize=3, color=colour, label=label)
         ax.fill_between(
             rows["year"],
             rows["ci_low"],
             rows["ci_high"],
-            color=line.get_color(),
+            color=colour,
             alpha=0.15,
             linewidth=0,
         )
@@ -119,7 +140,7 @@ def trend_chart(
     low, high = (finite.min(), finite.max()) if finite.size else (0.5, 2.0)
     ax.set_ylim(min(low, 0.7) * 0.95, max(high, 1.4) * 1.05)
     ax.xaxis.set_major_locator(_year_locator(series["year"]))
-    ax.legend(loc="upper left", fontsize=7, frameon=False, ncols=2)
+    ax.legend(fontsize=7, frameon=False, ncols=2, **LEGEND_ABOVE)
     return _finish(fig, source, synthetic)
 
 
@@ -136,13 +157,18 @@ def model_employer_chart(
 ) -> Figure:
     """Small multiples, one per band: the straight target line and the actual BME share.
 
-    ``rows``: band, year, line_share, actual_share, target_share (fractions 0-1).
+    ``rows``: band, year, line_share, actual_share, target_share (fractions 0-1). Up to four
+    panels a row; a band with no actual share in any year reads "no staff".
     """
     bands = list(dict.fromkeys(rows["band"]))
-    fig, first = new_figure(title, subtitle, height=3.2)
+    columns = min(max(len(bands), 1), PANEL_COLUMNS)
+    grid_rows = -(-max(len(bands), 1) // columns)
+    height = max(3.2, PANEL_FRAME_HEIGHT + PANEL_ROW_HEIGHT * grid_rows)
+    fig, first = new_figure(title, subtitle, height=height)
     first.remove()
-    axes = np.atleast_1d(fig.subplots(1, max(len(bands), 1), sharey=True))
-    for ax, band in zip(axes, bands, strict=False):
+    grid = fig.subplots(grid_rows, columns, sharey=True, squeeze=False).ravel()
+    axes, spare = grid[: len(bands)], grid[len(bands) :]
+    for ax, band in zip(axes, bands, strict=True):
         mine = rows[rows["band"] == band].sort_values("year")
         ax.plot(
             mine["year"],
@@ -159,11 +185,22 @@ def model_employer_chart(
             color=BME_COLOUR,
             linewidth=1.2,
         )
+        if mine["actual_share"].isna().all():
+            ax.text(
+                0.5,
+                0.5,
+                NO_STAFF,
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=7,
+                color=TEXT_GREY,
+            )
         ax.set_title(str(band).replace("Band ", ""), fontsize=8, loc="left")
         ax.set_xticks([int(mine["year"].min()), int(mine["year"].max())] if len(mine) else [])
         ax.tick_params(axis="x", labelsize=6)
         percent_axis(ax)
-    axes[0].set_ylim(
+    grid[0].set_ylim(
         0,
         max(
             0.1,
@@ -173,9 +210,16 @@ def model_employer_chart(
             * 1.15,
         ),
     )
-    axes[0].plot([], [], linestyle="--", color=ROLE_COLOURS["target"], label="Model Employer line")
-    axes[0].plot([], [], marker="o", color=BME_COLOUR, label="Actual BME share")
-    fig.legend(loc="outside lower center", ncols=2, fontsize=7, frameon=False)
+    handles = [
+        Line2D([], [], linestyle="--", color=ROLE_COLOURS["target"], label="Model Employer line"),
+        Line2D([], [], marker="o", color=BME_COLOUR, label="Actual BME share"),
+    ]
+    for ax in spare:
+        ax.set_axis_off()
+    if len(spare):
+        spare[0].legend(handles=handles, loc="center left", fontsize=7, frameon=False)
+    else:
+        grid[columns - 1].legend(handles=handles, fontsize=7, frameon=False, **LEGEND_RIGHT)
     return _finish(fig, source, synthetic)
 
 
@@ -193,7 +237,9 @@ def funnel_chart(
     """Organisations against funnel limits; the highlighted code stands out and is labelled.
 
     ``limits``: x, lower_998, lower_95, reference, upper_95, upper_998.
-    ``positions``: code, x, y (a fraction for ``kind="proportion"``, a ratio for "ratio").
+    ``positions``: code, x, y (a fraction for ``kind="proportion"``, a ratio for "ratio");
+    the highlighted organisation is labelled with its ``name`` if there is one, else its code,
+    and a highlighted code without a plotted figure reads "<code>: not plotted".
     """
     fig, ax = new_figure(title, subtitle)
     ax.plot(limits["x"], limits["reference"], color=ROLE_COLOURS["reference"], linewidth=1)
@@ -223,6 +269,26 @@ def funnel_chart(
             linewidth=0.8,
             label="This trust",
         )
+        ax.annotate(
+            _highlight_name(mine.iloc[0]),
+            (mine["x"].iloc[0], mine["y"].iloc[0]),
+            xytext=(5, 5),
+            textcoords="offset points",
+            fontsize=7.5,
+            fontweight="bold",
+            color=ROLE_COLOURS["trust_highlight"],
+        )
+    elif highlight is not None:
+        ax.text(
+            0.01,
+            0.98,
+            f"{highlight}: {NOT_PLOTTED}",
+            transform=ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize=7,
+            color=TEXT_GREY,
+        )
     if kind == "ratio":
         ratio_axis(ax, log=True)
         ax.set_xlabel("Precision (1 / variance of the log ratio)")
@@ -231,6 +297,12 @@ def funnel_chart(
         ax.set_xlabel("Number of staff")
     ax.legend(loc="upper right", fontsize=7, frameon=False)
     return _finish(fig, source, synthetic)
+
+
+def _highlight_name(row: pd.Series) -> str:
+    """The highlighted organisation's label: its name if the positions carry one, else its code."""
+    name = row.get("name")
+    return str(name) if isinstance(name, str) and name.strip() else str(row["code"])
 
 
 def board_comparison_chart(

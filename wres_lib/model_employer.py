@@ -42,6 +42,7 @@ BANDS = (*SENIOR_BANDS, BOARD)
 TARGETS = ("baseline", "current")
 DEFAULT_BASELINE_YEAR, DEFAULT_TARGET_YEAR = 2018, 2028
 ON_TRACK, OFF_TRACK, NO_STAFF = "on track", "off track", "no staff"
+NO_LINE = "no target line"
 # Shares are compared and gaps rounded with this tolerance: 0.7 * 10 is 7.000000000000001 in
 # floating point, and needs 7 staff, not 8.
 TOLERANCE = 1e-9
@@ -73,8 +74,8 @@ def model_employer(
     Returns:
         One row per organisation, band (:data:`BANDS`) and year from the baseline year to the
         organisation's latest year, with the columns :data:`COLUMNS`. ``status`` is one of
-        "on track", "off track" or "no staff"; ``on_track`` is a nullable boolean; ``gap``,
-        ``bme_staff`` and ``staff`` (White + BME) are counts. Label outputs with
+        "on track", "off track", "no staff" or "no target line"; ``on_track`` is a nullable
+        boolean; ``gap``, ``bme_staff`` and ``staff`` (White + BME) are counts. Label outputs with
         :data:`METHOD`: the trajectory is our approximation.
 
     Example:
@@ -185,8 +186,10 @@ def _finish(
     needed = np.ceil(np.where(scored, line * staff - bme, 0.0) - TOLERANCE)
     table["on_track"] = pd.array(np.where(scored, on_track, None), dtype="boolean")
     table["gap"] = pd.array(np.where(scored, np.maximum(needed, 0), None), dtype="Int64")
-    # A band without a line has had no staff since the baseline year, so has none now.
-    table["status"] = np.select([~has_staff, on_track], [NO_STAFF, ON_TRACK], OFF_TRACK)
+    # No line: no staff at the band since the baseline year, or no whole-workforce target.
+    table["status"] = np.select(
+        [~has_staff, ~has_line, on_track], [NO_STAFF, NO_LINE, ON_TRACK], OFF_TRACK
+    )
     table["note"] = _notes(table, baseline_year)
     names = pd.Series(lmap.names, index=lmap.codes)
     table["name"] = table["code"].map(names).astype(str)

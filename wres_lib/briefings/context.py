@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib.aggregate import LEVELS
-from wres_lib.board_history import BoardHistory, board_history
 from wres_lib.dataset import Dataset, load_dataset
+from wres_lib.files import write_bytes_atomically
 from wres_lib.indicators import compute_indicators
 from wres_lib.model_employer import model_employer
 from wres_lib.peers import peer_comparison
@@ -39,19 +39,15 @@ class BriefingContext:
 
     @cached_property
     def indicators(self) -> pd.DataFrame:
-        """The indicator table for every level and year (categoricals made plain strings)."""
+        """The indicator table for every level and year; text columns stay categorical."""
         frames = [compute_indicators(self.dataset, level=level) for level in LEVELS]
         table = pd.concat(frames, ignore_index=True)
-        text = table.select_dtypes("category").columns
-        return table.astype(dict.fromkeys(text, "str"))
+        text = [c for c in frames[0].select_dtypes("category").columns if c in table.columns]
+        return table.astype(dict.fromkeys(text, "category"))
 
     @cached_property
     def model_employer(self) -> pd.DataFrame:
         return model_employer(self.dataset)
-
-    @cached_property
-    def board_history(self) -> BoardHistory:
-        return board_history(self.dataset)
 
     def peers(self, year: int) -> pd.DataFrame:
         """Each trust against trusts of its type, its region and the nation in ``year``."""
@@ -117,7 +113,7 @@ def _source_hash() -> str:
 
 def _computed(folder: str) -> BriefingContext:
     context = BriefingContext(load_dataset(folder))
-    for name in ("indicators", "model_employer", "board_history"):
+    for name in ("indicators", "model_employer"):
         getattr(context, name)  # compute the cached properties
     return context
 
@@ -132,8 +128,8 @@ def _cached_context(folder: str, content_hash: str) -> BriefingContext:
         with open(path, "rb") as handle:
             return pickle.load(handle)
     context = _computed(folder)
-    from wres_lib.files import write_bytes_atomically
-
+    for stale in path.parent.glob("context-*.pickle"):  # written by earlier code or data
+        stale.unlink(missing_ok=True)
     write_bytes_atomically(path, pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
     return context
 

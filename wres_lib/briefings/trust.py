@@ -183,7 +183,8 @@ class TrustBriefing:
             self.get("3", "relative_likelihood"),
         )
         on_track = self._model_employer_year()
-        tracked = on_track[(on_track["status"] != "no staff") & ~self._too_few_staff(on_track)]
+        scored = on_track["status"].isin(["on track", "off track"])
+        tracked = on_track[scored & ~self._too_few_staff(on_track)]
         items = [
             present.KeyFigure(
                 present.publish(share.value, "percent", share.flag), "of staff are BME"
