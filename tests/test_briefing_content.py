@@ -142,3 +142,14 @@ def test_a_suppressed_figure_gives_nothing_away() -> None:
     assert flag_words("small_numbers;above_1.25;ci_excludes_1") == "small numbers"
     assert flag_words("above_1.25;ci_excludes_1") == "above 1.25; significant"
     assert present.publish(-0.04, "points") == "0.0 pts"
+
+
+def test_source_lines_name_the_data_once() -> None:
+    from wres_lib.briefings.methods import source_note
+    from wres_lib.style import source_line
+
+    context = load_context(SAMPLE)
+    note = source_note(context, YEAR)
+    assert note == "Source: wres-sample (SYNTHETIC DATA), vintage 2025, WRES year 2025"
+    chart = source_line(context.source_line(YEAR), synthetic=True)
+    assert chart.count("Source:") == 1 and chart.count("SYNTHETIC DATA") == 1

@@ -62,12 +62,11 @@ class BriefingContext:
         return self.dataset.metadata.synthetic
 
     def source_line(self, year: int) -> str:
-        """The source credited under every chart and table."""
+        """The source credited under every chart ("Source: " and any synthetic label are added
+        by the chart's source line; tables use :func:`~wres_lib.briefings.methods.source_note`).
+        """
         metadata = self.dataset.metadata
-        label = "SYNTHETIC DATA, " if metadata.synthetic else ""
-        return (
-            f"Source: {metadata.name} ({label}vintage {metadata.vintage or 'not stated'}), {year}"
-        )
+        return f"{metadata.name}, vintage {metadata.vintage or 'not stated'}, WRES year {year}"
 
     @property
     def data_label(self) -> str:
