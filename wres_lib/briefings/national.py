@@ -182,7 +182,7 @@ class NationalBriefing:
                 "Trust": boards["name"],
                 "Type": boards["org_type"],
                 "BME staff": [present.publish(v, "percent") for v in boards["workforce_bme_pct"]],
-                "Board members": [
+                "Board members (all)": [
                     f"{int(e + n)}"
                     for e, n in zip(boards["executives"], boards["non_executives"], strict=True)
                 ],
@@ -202,7 +202,7 @@ class NationalBriefing:
                     frame,
                     caption=f"Unbalanced boards: all-white boards, {self.year}",
                     note=self.source,
-                    numeric=("BME staff", "Board members"),
+                    numeric=("BME staff", "Board members (all)"),
                 )
                 if len(boards)
                 else present.Fragment("")
