@@ -156,7 +156,8 @@ def test_likelihood_trend_equals_a_direct_statsmodels_wls(
     a, n_a = white.loc[years, "numerator"].to_numpy(float), white.loc[years, "denominator"]
     b, n_b = bme.loc[years, "numerator"].to_numpy(float), bme.loc[years, "denominator"]
     keep = (a > 0) & (b > 0)
-    variance = (1 / a - 1 / n_a.to_numpy(float) + 1 / b - 1 / n_b.to_numpy(float))[keep]
+    a, b = a[keep], b[keep]
+    variance = 1 / a - 1 / n_a.to_numpy(float)[keep] + 1 / b - 1 / n_b.to_numpy(float)[keep]
     x = sm.add_constant(years[keep].astype(float) - years[0])
     y = np.log(ratio["value"].to_numpy()[keep])
     fit = sm.WLS(y, x, weights=1 / variance).fit(cov_type="fixed scale")
