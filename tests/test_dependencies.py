@@ -9,7 +9,7 @@ import pytest
 MODULES = [
     "pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn", "papermill",
     "nbconvert", "nbclient", "nbformat", "ipykernel", "weasyprint", "yaml", "pyarrow",
-    "click", "rich",
+    "click", "rich", "openpyxl",
 ]  # fmt: skip
 
 
