@@ -30,6 +30,9 @@ from wres_lib.style import (
 )
 
 BME_COLOUR = ETHNICITY_COLOURS["BME"]
+# Bars of measures about all trusts: the peers' grey, as the BME orange is kept for BME groups.
+PEER_COLOUR = ROLE_COLOURS["peers"]
+FUNNEL_PADDING = 1.15
 VALUE_FORMATS = ("percent", "points", "ratio")
 PROPORTIONATE = (0.8, 1.25)
 TOO_FEW = "too few"
@@ -291,7 +294,12 @@ def funnel_chart(
         )
     if kind == "ratio":
         ratio_axis(ax, log=True)
-        ax.set_xlabel("Precision (1 / variance of the log ratio)")
+        ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+        ax.set_xlabel("Precision (1 / variance of the log ratio, log scale)")
+        if len(plotted):  # keep the organisations in view; the outer limits may run far out
+            low, high = float(plotted["y"].min()), float(plotted["y"].max())
+            ax.set_ylim(min(low, 0.8) / FUNNEL_PADDING, max(high, 1.25) * FUNNEL_PADDING)
     else:
         percent_axis(ax)
         ax.set_xlabel("Number of staff")
@@ -360,7 +368,7 @@ def distribution_chart(
     else:
         bins = 25
         ax.xaxis.set_major_formatter(_PERCENT_0_100)
-    ax.hist(data, bins=bins, color=BME_COLOUR, alpha=0.85, zorder=2)
+    ax.hist(data, bins=bins, color=PEER_COLOUR, zorder=2)
     if reference is not None:
         ax.axvline(reference, color=ROLE_COLOURS["reference"], linewidth=1.2, label=reference_label)
     if highlight_value is not None:
@@ -401,7 +409,7 @@ def ranked_bar_chart(
     values = ordered[value_column].to_numpy(dtype=float)
     labels = ordered[label_column].astype(str).tolist()
     colours = [
-        ROLE_COLOURS["trust_highlight"] if label == highlight else BME_COLOUR for label in labels
+        ROLE_COLOURS["trust_highlight"] if label == highlight else PEER_COLOUR for label in labels
     ]
     shown = ~np.isnan(values)
     ax.barh(positions[shown], values[shown], color=np.array(colours)[shown], height=0.65, zorder=2)
