@@ -1,0 +1,272 @@
+"""The story finder: the year's strongest findings as sentences a journalist can quote.
+
+Every story is built from one row of a press table (the figures are those published there,
+after the small-number rules), names that table and carries the row, so a reader can check it.
+Stories come most newsworthy first, in a fixed editorial order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from wres_lib import narrative
+from wres_lib.briefings.context import BriefingContext, load_context
+from wres_lib.tables.press import SYNTHETIC_COLUMN, PressTable
+from wres_lib.tables.registry import press_table
+
+MIN_WORKFORCE_SHARE = 0.2
+NOUNS = {"trust": "trust", "icb": "ICB", "region": "region"}
+
+
+def _at(level: str, name: str) -> str:
+    """'At <trust or ICB>', 'In London' or 'In the <region>'."""
+    if level != "region":
+        return f"At {name}"
+    return f"In {name}" if name == "London" else f"In the {name}"
+
+
+@dataclass(frozen=True)
+class Story:
+    """A quotable sentence, the figures behind it, and the press table row it comes from."""
+
+    sentence: str
+    figures: dict[str, Any]
+    table: str
+    row: dict[str, Any] = field(default_factory=dict)
+
+
+def _row(table: PressTable, index: int) -> dict[str, Any]:
+    values = table.frame.iloc[index].to_dict()
+    values.pop(SYNTHETIC_COLUMN, None)
+    return {k: v.item() if hasattr(v, "item") else v for k, v in values.items()}
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _story(sentence: str, figures: dict[str, Any], table: PressTable, index: int) -> Story:
+    return Story(narrative.check_sentence(sentence), figures, table.name, _row(table, index))
+
+
+def _pct(value: float) -> str:
+    return narrative.percent(value / 100, 1)
+
+
+def _all_white_executives(context: BriefingContext, year: int, level: str) -> list[Story]:
+    if level != "trust":
+        return []
+    table = press_table(
+        "all-white-executives", context, year, min_workforce_share=MIN_WORKFORCE_SHARE
+    )
+    frame = table.frame
+    if frame.empty:
+        return []
+    stories = []
+    count = len(frame)
+    verb = "has" if count == 1 else "have"
+    trusts = narrative.capitalise_first(narrative.plural(count, "trust", spell_out=True))
+    where = "where more than a fifth of staff are from ethnic minorities"
+    stories.append(
+        _story(
+            f"{trusts} {where} {verb} an all-White executive team.",
+            {
+                "trusts": count,
+                "bme_workforce_pct_above": 100 * MIN_WORKFORCE_SHARE,
+                "codes": frame["org_code"].tolist(),
+            },
+            table,
+            0,
+        )
+    )
+    whole = frame.index[frame["whole_board_white"] == "yes"]
+    if len(whole):
+        board_trusts = narrative.capitalise_first(
+            narrative.plural(len(whole), "trust", spell_out=True)
+        )
+        verb = "has" if len(whole) == 1 else "have"
+        stories.append(
+            _story(
+                f"{board_trusts} {where} {verb} an all-White board, non-executive directors "
+                "included.",
+                {
+                    "trusts": len(whole),
+                    "bme_workforce_pct_above": 100 * MIN_WORKFORCE_SHARE,
+                    "codes": frame.loc[whole, "org_code"].tolist(),
+                },
+                table,
+                int(whole[0]),
+            )
+        )
+    return stories
+
+
+def _board_gap(context: BriefingContext, year: int, level: str) -> list[Story]:
+    table = press_table("board-gap", context, year, level)
+    for index, row in table.frame.iterrows():
+        if _number(row["bme_workforce_pct"]) and _number(row["board_gap_pts"]):
+            sentence = (
+                f"{_at(level, row['name'])}, {_pct(row['board_bme_pct'])} of voting board "
+                "members are from ethnic minorities, against "
+                f"{_pct(row['bme_workforce_pct'])} of staff: "
+                f"{narrative.points(abs(row['board_gap_pts']))} short, the widest gap of any "
+                f"{NOUNS[level]}."
+            )
+            figures = {k: row[k] for k in ("board_bme_pct", "bme_workforce_pct", "board_gap_pts")}
+            return [_story(sentence, figures, table, int(index))]
+    return []
+
+
+def _top_ratio(
+    table: PressTable, column: str, clause: Callable[[float], str], level: str
+) -> list[Story]:
+    """The highest reportable ratio in ``column`` whose interval excludes 1."""
+    frame = table.frame
+    candidates = frame[
+        frame[column].map(_number)
+        & frame[f"{column}_ci_low"].map(_number)
+        & frame[f"{column}_ci_high"].map(_number)
+        & frame[f"{column}_assessment"].str.contains("interval excludes 1")
+    ]
+    if candidates.empty:
+        return []
+    index = candidates[column].astype(float).idxmax()
+    row = frame.loc[index]
+    if float(row[column]) <= 1:
+        return []
+    sentence = (
+        f"{_at(level, row['name'])}, {clause(float(row[column]))} (95% interval "
+        f"{row[f'{column}_ci_low']:.2f} to {row[f'{column}_ci_high']:.2f}), the highest of any "
+        f"{NOUNS[level]}."
+    )
+    figures = {k: row[k] for k in (column, f"{column}_ci_low", f"{column}_ci_high")}
+    return [_story(sentence, figures, table, int(index))]
+
+
+def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]:
+    table = press_table("relative-likelihoods", context, year, level)
+    frame = table.frame
+    stories = []
+    adverse = frame[
+        frame["rl_appointment"].map(_number)
+        & frame["rl_appointment_assessment"].str.contains("above 1.25, interval excludes 1")
+    ]
+    if len(adverse):
+        many = narrative.count_of(len(adverse), len(frame), NOUNS[level], possessive="the")
+        stories.append(
+            _story(
+                f"In {many}, White applicants were more than 1.25 times as likely as BME "
+                "applicants to be appointed from shortlisting, each with an interval excluding "
+                "parity.",
+                {
+                    "organisations": len(adverse),
+                    "of": len(frame),
+                    "codes": adverse["code"].tolist(),
+                },
+                table,
+                int(adverse.index[0]),
+            )
+        )
+    stories += _top_ratio(
+        table,
+        "rl_appointment",
+        lambda r: narrative.likelihood_phrase(
+            r,
+            subject="White applicants",
+            comparison="BME applicants",
+            outcome="to be appointed from shortlisting",
+        ),
+        level,
+    )
+    stories += _top_ratio(
+        table,
+        "rl_disciplinary",
+        lambda r: narrative.likelihood_phrase(
+            r,
+            subject="BME staff",
+            comparison="White staff",
+            outcome="to enter the formal disciplinary process",
+        ),
+        level,
+    )
+    return stories
+
+
+def _survey(context: BriefingContext, year: int, level: str) -> list[Story]:
+    table = press_table("survey-gaps", context, year, level)
+    for index, row in table.frame.iterrows():
+        if row["discrimination_significant"] == "yes" and _number(row["discrimination_gap_pts"]):
+            if row["discrimination_gap_pts"] <= 0:
+                return []
+            sentence = (
+                f"{_at(level, row['name'])}, {_pct(row['discrimination_bme_pct'])} of BME staff "
+                "said they had experienced discrimination from a manager or colleague, against "
+                f"{_pct(row['discrimination_white_pct'])} of White staff: a gap of "
+                f"{narrative.points(row['discrimination_gap_pts'])}, the widest significant gap "
+                f"of any {NOUNS[level]}."
+            )
+            figures = {
+                k: row[k]
+                for k in (
+                    "discrimination_bme_pct",
+                    "discrimination_white_pct",
+                    "discrimination_gap_pts",
+                )
+            }
+            return [_story(sentence, figures, table, int(index))]
+    return []
+
+
+def _disparity(context: BriefingContext, year: int, level: str) -> list[Story]:
+    table = press_table("disparity-ratios", context, year, level)
+    return _top_ratio(
+        table,
+        "lower_to_upper",
+        lambda r: (
+            f"the odds of a White member of staff being at Band 8a or above rather than "
+            f"Bands 1-5 were {narrative.ratio_figure(r)} times those of a BME member of staff"
+        ),
+        level,
+    )
+
+
+FINDERS = (_all_white_executives, _board_gap, _likelihoods, _survey, _disparity)
+
+
+def find_stories(
+    data: str | Path | BriefingContext, year: int, level: str = "trust"
+) -> list[Story]:
+    """The year's strongest findings at ``level``, most newsworthy first."""
+    if level not in NOUNS:
+        raise ValueError(f"level must be one of {', '.join(NOUNS)}, not {level!r}")
+    context = data if isinstance(data, BriefingContext) else load_context(data)
+    return [story for finder in FINDERS for story in finder(context, year, level)]
+
+
+def stories_markdown(stories: list[Story], table_notes: list[str]) -> str:
+    """Stories as a Markdown list, each with its figures and source table, then the notes."""
+    lines = []
+    for story in stories:
+        figures = ", ".join(f"{k} = {v}" for k, v in story.figures.items() if k != "codes")
+        code = story.row.get("code", story.row.get("org_code", ""))
+        lines.append(
+            f"- {story.sentence}\n  Figures: {figures}. Table: `{story.table}`, row {code}."
+        )
+    return "\n".join([*lines, "", *(f"_{note}_" for note in table_notes)]) + "\n"
+
+
+def frame_of(stories: list[Story]) -> pd.DataFrame:
+    """Stories as a DataFrame: sentence, table, row code and figures."""
+    return pd.DataFrame(
+        {
+            "sentence": [s.sentence for s in stories],
+            "table": [s.table for s in stories],
+            "code": [s.row.get("code", s.row.get("org_code")) for s in stories],
+            "figures": [s.figures for s in stories],
+        }
+    )

@@ -1,0 +1,173 @@
+"""Press tables as CSV (with a Markdown notes sidecar), Markdown, HTML and XLSX."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from wres_lib.files import write_bytes_atomically, write_text_atomically
+from wres_lib.tables.press import PressTable
+
+Format = Literal["csv", "md", "html", "xlsx"]
+FORMATS: tuple[str, ...] = ("csv", "md", "html", "xlsx")
+NOTES_SUFFIX = ".notes.md"
+MAX_WIDTH = 60
+
+
+# Workbooks carry no date of their own: the data's dates are in the notes.
+FIXED_TIMESTAMP = datetime(2000, 1, 1)
+ZIP_DATE_TIME = (2000, 1, 1, 0, 0, 0)
+CORE_PROPERTIES = "docProps/core.xml"
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def to_csv(table: PressTable) -> str:
+    """The table as UTF-8 CSV text (the notes go to a sidecar: see :func:`notes_markdown`)."""
+    return table.frame.to_csv(index=False, lineterminator="\n")
+
+
+def notes_markdown(table: PressTable) -> str:
+    """The title and notes as Markdown, the sidecar of a CSV file."""
+    lines = [f"# {table.title}", "", *(f"- {note}" for note in table.notes)]
+    return "\n".join(lines) + "\n"
+
+
+def _text(column: str, value: object) -> str:
+    """A cell as text: percentages and points to one decimal, other decimals to two."""
+    if isinstance(value, float) and column == "p_value":
+        return f"{value:.3g}"
+    if isinstance(value, float):
+        return f"{value:.1f}" if column.endswith(("_pct", "_pts")) else f"{value:.2f}"
+    return str(value)
+
+
+def _cell(column: str, value: object) -> str:
+    return _text(column, value).replace("|", "\\|")
+
+
+def _numeric(table: PressTable, column: str) -> bool:
+    values = table.frame[column]
+    return bool(len(values)) and any(isinstance(v, int | float) for v in values)
+
+
+def to_markdown(table: PressTable) -> str:
+    """A pipe table with its title above and notes below, ready to paste."""
+    columns = list(table.frame.columns)
+    header = "| " + " | ".join(columns) + " |"
+    rule = "| " + " | ".join("---:" if _numeric(table, c) else "---" for c in columns) + " |"
+    rows = [
+        "| " + " | ".join(_cell(c, v) for c, v in zip(columns, row, strict=True)) + " |"
+        for row in table.frame.itertuples(index=False)
+    ]
+    notes = [f"- {note}" for note in table.notes]
+    return "\n".join([f"**{table.title}**", "", header, rule, *rows, "", *notes]) + "\n"
+
+
+def to_html(table: PressTable) -> str:
+    """A deterministic HTML fragment: the table with a caption, then the notes."""
+    numeric = {c for c in table.frame.columns if _numeric(table, c)}
+    head = "".join(
+        f'<th scope="col"{" class=num" if c in numeric else ""}>{html.escape(str(c))}</th>'
+        for c in table.frame.columns
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td{' class=num' if c in numeric else ''}>{html.escape(_text(c, v))}</td>"
+            for c, v in zip(table.frame.columns, row, strict=True)
+        )
+        + "</tr>\n"
+        for row in table.frame.itertuples(index=False)
+    )
+    notes = "".join(f"<li>{html.escape(note)}</li>" for note in table.notes)
+    return (
+        f'<table class="press-table"><caption>{html.escape(table.title)}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody></table>\n"
+        f'<ul class="table-notes">{notes}</ul>\n'
+    )
+
+
+def _number_format(column: str, value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, int):
+        return "#,##0"
+    return "0.0" if column.endswith(("_pct", "_pts")) else "0.00"
+
+
+def to_xlsx(table: PressTable) -> bytes:
+    """A workbook: the table (frozen header, number formats, fitted widths) and a Notes sheet."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Table"
+    columns = [str(c) for c in table.frame.columns]
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(c) for c in columns]
+    for row in table.frame.itertuples(index=False):
+        values = [v.item() if hasattr(v, "item") else v for v in row]
+        sheet.append(values)
+        for i, (column, value) in enumerate(zip(columns, values, strict=True)):
+            number_format = _number_format(column, value)
+            if number_format:
+                sheet.cell(row=sheet.max_row, column=i + 1).number_format = number_format
+            widths[i] = max(widths[i], len(f"{value:,}" if isinstance(value, int) else str(value)))
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    notes = book.create_sheet("Notes")
+    notes.append([table.title])
+    notes["A1"].font = Font(bold=True)
+    for note in table.notes:
+        notes.append([note])
+    notes.column_dimensions["A"].width = 120
+    book.properties.created = book.properties.modified = FIXED_TIMESTAMP
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _without_timestamps(buffer.getvalue())
+
+
+def _without_timestamps(workbook: bytes) -> bytes:
+    """The same workbook with every zip entry dated alike, so equal tables give equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(workbook))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(entry.filename)
+            if entry.filename == CORE_PROPERTIES:  # openpyxl stamps the save time here
+                content = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
+    return buffer.getvalue()
+
+
+def render(table: PressTable, fmt: str) -> str:
+    """The table as text in a text format (csv, md or html)."""
+    renderers = {"csv": to_csv, "md": to_markdown, "html": to_html}
+    if fmt not in renderers:
+        raise ValueError(f"{fmt!r} is not a text format; choose csv, md or html")
+    return renderers[fmt](table)
+
+
+def write_table(table: PressTable, path: Path, fmt: str) -> list[Path]:
+    """Write ``table`` to ``path`` atomically (a CSV also gets ``<path>.notes.md``)."""
+    if fmt == "xlsx":
+        write_bytes_atomically(path, to_xlsx(table))
+        return [path]
+    write_text_atomically(path, render(table, fmt))
+    if fmt != "csv":
+        return [path]
+    sidecar = path.with_name(path.name + NOTES_SUFFIX)
+    write_text_atomically(sidecar, notes_markdown(table))
+    return [path, sidecar]
