@@ -291,8 +291,8 @@ class TrustBriefing:
                 "is widely read as broadly proportionate. Survey rows: percentage points, BME "
                 "minus White (indicator 7 is adverse when negative). 'Significant': the 95% "
                 "interval excludes parity or the two-proportion test gives p < 0.05 (our "
-                f"addition). Peers: median of {self.org_type} trusts in England. "
-                f"{self.source}."
+                f"addition). Peers: median of {self.org_type} trusts in England, this trust "
+                f"included; figures on small numbers left out. {self.source}."
             ),
             numeric=(
                 str(self.year),
