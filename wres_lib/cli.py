@@ -125,6 +125,7 @@ def build(
     """Render every briefing of a year; failures are listed and the exit status is 1."""
     from wres_lib.render.build import LEVELS
     from wres_lib.render.build import build as build_all
+    from wres_lib.render.progress import build_progress
 
     chosen_levels = [level.strip() for level in levels.split(",") if level.strip()]
     unknown = [level for level in chosen_levels if level not in LEVELS]
@@ -133,23 +134,19 @@ def build(
     dataset = _load(data)
     chosen = _year(dataset, year)
 
-    def report(outcome, done: int, total: int) -> None:
-        status = "ok" if outcome.status == "ok" else "FAILED"
-        click.echo(
-            f"[{done}/{total}] {outcome.level} {outcome.code}: {status} ({outcome.seconds:.1f} s)"
+    stdout = click.get_text_stream("stdout")
+    with build_progress(stdout, interactive=stdout.isatty()) as report:
+        outcomes = build_all(
+            dataset,
+            data,
+            out,
+            chosen,
+            levels=chosen_levels,
+            only=only,
+            formats=tuple(_formats(formats)),
+            jobs=jobs,
+            report=report,
         )
-
-    outcomes = build_all(
-        dataset,
-        data,
-        out,
-        chosen,
-        levels=chosen_levels,
-        only=only,
-        formats=tuple(_formats(formats)),
-        jobs=jobs,
-        report=report,
-    )
     failed = [o for o in outcomes if o.status != "ok"]
     click.echo(
         f"{len(outcomes) - len(failed)} of {len(outcomes)} briefings written to "
