@@ -111,6 +111,7 @@ def brief(
 @click.option("--only", multiple=True, help="Render only these codes (repeatable).")
 @click.option("--formats", default="html,pdf", show_default=True, help="Comma-separated: html,pdf.")
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: the cores).")
+@click.option("--force", is_flag=True, help="Render again even what is unchanged.")
 @click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
 def build(
@@ -119,10 +120,12 @@ def build(
     only: tuple[str, ...],
     formats: str,
     jobs: int | None,
+    force: bool,
     data: Path,
     out: Path,
 ) -> None:
-    """Render every briefing of a year; failures are listed and the exit status is 1."""
+    """Render every briefing of a year, skipping unchanged ones; failures are listed and the
+    exit status is 1."""
     from wres_lib.render.build import LEVELS
     from wres_lib.render.build import build as build_all
     from wres_lib.render.progress import build_progress
@@ -145,11 +148,14 @@ def build(
             only=only,
             formats=tuple(_formats(formats)),
             jobs=jobs,
+            force=force,
             report=report,
         )
-    failed = [o for o in outcomes if o.status != "ok"]
+    failed = [o for o in outcomes if o.status == "failed"]
+    skipped = sum(o.status == "skipped" for o in outcomes)
+    written = len(outcomes) - len(failed) - skipped
     click.echo(
-        f"{len(outcomes) - len(failed)} of {len(outcomes)} briefings written to "
+        f"{written} of {len(outcomes)} briefings written, {skipped} unchanged, to "
         f"{out / str(chosen)} (index.html, manifest.json)"
     )
     if failed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,17 @@ def git_commit() -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return result.stdout.strip() if result.returncode == 0 else "unknown"
+
+
+def library_hash() -> str:
+    """A hash of wres_lib's own code and templates: it changes whenever an output could."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    files = sorted([*root.rglob("*.py"), *(root / "templates").rglob("*")])
+    for path in (p for p in files if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def provenance(metadata: DatasetMetadata) -> dict[str, Any]:

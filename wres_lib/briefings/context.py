@@ -7,7 +7,6 @@ comparisons, and later calls in the same process reuse them.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from wres_lib.files import write_bytes_atomically
 from wres_lib.indicators import compute_indicators
 from wres_lib.model_employer import model_employer
 from wres_lib.peers import peer_comparison
-from wres_lib.provenance import SYNTHETIC_LABEL
+from wres_lib.provenance import SYNTHETIC_LABEL, library_hash
 
 # A build sets this to a folder where the shared tables are cached for its notebook kernels.
 CACHE_ENV = "WRES_CONTEXT_CACHE"
@@ -100,16 +99,6 @@ def unknown_code_message(code: str, known: list[str], what: str) -> str:
     return f"no {what} {code!r} in the data{hint}"
 
 
-def _source_hash() -> str:
-    """A hash of wres_lib's own source, so a cache never outlives the code that wrote it."""
-    digest = hashlib.sha256()
-    root = Path(__file__).resolve().parents[1]
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def _computed(folder: str) -> BriefingContext:
     context = BriefingContext(load_dataset(folder))
     for name in ("indicators", "model_employer"):
@@ -122,7 +111,7 @@ def _cached_context(folder: str, content_hash: str) -> BriefingContext:
     cache_dir = os.environ.get(CACHE_ENV)
     if not cache_dir:
         return BriefingContext(load_dataset(folder))
-    path = Path(cache_dir) / f"context-{content_hash[:16]}-{_source_hash()}.pickle"
+    path = Path(cache_dir) / f"context-{content_hash[:16]}-{library_hash()}.pickle"
     if path.exists():
         with open(path, "rb") as handle:
             return pickle.load(handle)

@@ -22,7 +22,7 @@ Report = Callable[[Outcome, int, int], None]
 
 def line(outcome: Outcome, done: int, total: int) -> str:
     """One plain log line: '[3/257] trust ZT015: ok (4.2 s)'."""
-    status = "ok" if outcome.status == "ok" else "FAILED"
+    status = "FAILED" if outcome.status == "failed" else outcome.status
     return f"[{done}/{total}] {outcome.level} {outcome.code}: {status} ({outcome.seconds:.1f} s)"
 
 
@@ -52,7 +52,7 @@ def build_progress(stream: TextIO, *, interactive: bool) -> Iterator[Report]:
 
         def bar(outcome: Outcome, done: int, total: int) -> None:
             progress.update(task, total=total, completed=done)
-            if outcome.status != "ok":
+            if outcome.status == "failed":
                 progress.console.print(line(outcome, done, total))
 
         yield bar
