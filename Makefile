@@ -18,9 +18,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-# The run date printed in each briefing is the date of the last commit, so that the same
-# code and data give the same files on any day (reproducible-builds SOURCE_DATE_EPOCH).
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+# The date printed in each briefing's run card is when the dataset last changed in git, so the
+# same code and data give the same files on any day (reproducible-builds SOURCE_DATE_EPOCH),
+# and a commit that touches only a notebook re-renders only that notebook's briefings.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(DATA) 2>/dev/null)
 export SOURCE_DATE_EPOCH
 
 briefings: $(STAMP)
