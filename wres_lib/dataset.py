@@ -165,6 +165,11 @@ def read_metadata_file(path: Path) -> dict[str, Any]:
     return raw
 
 
+def read_metadata(folder: Path) -> DatasetMetadata:
+    """The metadata in ``folder``'s ``dataset.yaml``, without validating the tables."""
+    return metadata_from_dict(read_metadata_file(folder / METADATA_FILE), folder.name)
+
+
 def metadata_from_dict(raw: dict[str, Any], default_name: str) -> DatasetMetadata:
     """Build :class:`DatasetMetadata` from the mapping in ``dataset.yaml``."""
     files_raw = raw.get("files") or {}

@@ -26,8 +26,12 @@ def git_commit() -> str:
     return result.stdout.strip() if result.returncode == 0 else "unknown"
 
 
+@cache
 def library_hash() -> str:
-    """A hash of wres_lib's own code and templates: it changes whenever an output could."""
+    """A hash of wres_lib's own code and templates: it changes whenever an output could.
+
+    Computed once per process: the code a process runs is the code it imported at start.
+    """
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent
     files = sorted([*root.rglob("*.py"), *(root / "templates").rglob("*")])

@@ -151,8 +151,3 @@ OPTIONAL_TABLES = tuple(name for name, spec in TABLES.items() if not spec.requir
 
 # The years a dataset may hold: wide enough for any WRES data, narrow enough to catch typos.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-def wres_year_bounds(year: int) -> tuple[str, str]:
-    """First and last day (ISO dates) of WRES year ``year``: 1 April year-1 to 31 March year."""
-    return f"{year - 1}-04-01", f"{year}-03-31"

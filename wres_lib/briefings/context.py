@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib.aggregate import LEVELS
-from wres_lib.dataset import Dataset, load_dataset
+from wres_lib.dataset import Dataset, load_dataset, read_metadata
 from wres_lib.files import write_bytes_atomically
 from wres_lib.indicators import compute_indicators
 from wres_lib.model_employer import model_employer
@@ -124,8 +124,6 @@ def _cached_context(folder: str, content_hash: str) -> BriefingContext:
 
 def load_context(data_dir: str | Path) -> BriefingContext:
     """The briefing context of the dataset in ``data_dir``, reused while its files are unchanged."""
-    from wres_lib.dataset import METADATA_FILE, metadata_from_dict, read_metadata_file
-
     folder = Path(data_dir).resolve()
-    metadata = metadata_from_dict(read_metadata_file(folder / METADATA_FILE), folder.name)
+    metadata = read_metadata(folder)
     return _cached_context(str(folder), metadata.content_hash)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wres_lib.dataset import METADATA_FILE, DatasetMetadata, metadata_from_dict, read_metadata_file
+from wres_lib.dataset import DatasetMetadata, read_metadata
 from wres_lib.errors import BriefingError
 from wres_lib.files import write_bytes_atomically, write_text_atomically
 from wres_lib.provenance import provenance
@@ -40,11 +40,6 @@ class Briefing:
     def output_path(self, out_dir: Path, extension: str) -> Path:
         """``<out_dir>/<year>/<level>/<code>.<extension>``."""
         return out_dir / str(self.parameters["year"]) / self.level / f"{self.code}.{extension}"
-
-
-def dataset_metadata(data_dir: Path) -> DatasetMetadata:
-    """The metadata in ``data_dir``'s dataset.yaml (for the run card)."""
-    return metadata_from_dict(read_metadata_file(data_dir / METADATA_FILE), data_dir.name)
 
 
 def run_card(briefing: Briefing, parameters: dict[str, Any], metadata: DatasetMetadata) -> dict:
@@ -88,7 +83,7 @@ def render_briefing(
     if unknown:
         raise BriefingError(briefing.label, f"unknown format {unknown[0]!r}; expected html, pdf")
     parameters = validate_parameters(briefing.notebook, briefing.parameters)
-    metadata = dataset_metadata(Path(parameters["data_dir"]))
+    metadata = read_metadata(Path(parameters["data_dir"]))
     notebook = execute_notebook(
         notebooks_dir / NOTEBOOKS[briefing.notebook], parameters, briefing.label
     )
