@@ -9,7 +9,7 @@ import pytest
 MODULES = [
     "pandas", "numpy", "scipy", "statsmodels", "matplotlib", "seaborn", "papermill",
     "nbconvert", "nbclient", "nbformat", "ipykernel", "weasyprint", "yaml", "pyarrow",
-    "click", "rich", "openpyxl",
+    "click", "rich", "openpyxl", "odf", "distributed",
 ]  # fmt: skip
 
 
