@@ -4,7 +4,12 @@ failures reported without stopping the rest."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,6 +80,68 @@ def test_a_failing_briefing_is_an_outcome_not_an_exception(tmp_path: Path) -> No
     broken = Briefing(
         "trust", "trust", "ZT015", "t", {"org_code": "ZT015", "year": "2025", "data_dir": "x"}
     )
-    outcome = _render_one(broken, tmp_path, ("html",), "hash", None, False)
+    outcome = _render_one(broken, tmp_path, ("html",), "hash", None, False, str(tmp_path))
     assert outcome.status == "failed" and "parameter 'year' must be int" in outcome.error
     assert not any(tmp_path.iterdir())
+
+
+def files_of(root: Path) -> dict[str, bytes]:
+    """Every briefing page and PDF under ``root``, by relative path."""
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.suffix in {".html", ".pdf"}
+    }
+
+
+def test_parallel_serial_and_dask_builds_write_the_same_bytes(dataset, tmp_path: Path) -> None:
+    options = {"levels": ("region", "trust"), "only": ("Y56", "ZT015", "ZT020")}
+    serial = build(dataset, SAMPLE, tmp_path / "serial", 2025, jobs=1, **options)
+    parallel = build(dataset, SAMPLE, tmp_path / "parallel", 2025, jobs=2, **options)
+    dask = build(dataset, SAMPLE, tmp_path / "dask", 2025, jobs=2, scheduler="local", **options)
+    for outcomes in (serial, parallel, dask):
+        assert [o.status for o in outcomes] == ["ok", "ok", "ok"], outcomes
+    expected = files_of(tmp_path / "serial")
+    assert len(expected) == 3 * 2 + 1  # three briefings in HTML and PDF, and the index
+    assert files_of(tmp_path / "parallel") == expected
+    assert files_of(tmp_path / "dask") == expected
+
+
+def test_a_killed_build_leaves_no_partial_file_and_the_next_one_finishes(
+    dataset, tmp_path: Path
+) -> None:
+    codes = ("ZT015", "ZT020", "ZT030", "ZT040")
+    command = [sys.executable, "-c", "from wres_lib.cli import main; main()", "build"]
+    command += ["--levels", "trust", "--jobs", "1", "--data", str(SAMPLE), "--out", str(tmp_path)]
+    command += [arg for code in codes for arg in ("--only", code)]
+    trust_dir = tmp_path / "2025" / "trust"
+    manifest = tmp_path / "2025" / "manifest.json"  # rewritten as each briefing is finished
+    process = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 240
+        while not manifest.exists() and time.monotonic() < deadline:
+            assert process.poll() is None, "the build ended before it could be killed"
+            time.sleep(0.05)
+        assert manifest.exists(), "no briefing was finished within four minutes"
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)  # the build, its workers and their kernels
+        process.wait(timeout=30)
+
+    finished = [p for p in trust_dir.iterdir() if not p.name.startswith(".")]
+    assert 1 <= len(finished) < 2 * len(codes)
+    for page in trust_dir.glob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    for pdf in trust_dir.glob("*.pdf"):
+        assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+    done = {entry["code"] for entry in json.loads(manifest.read_text())["briefings"]}
+    assert 1 <= len(done) < len(codes)
+
+    resumed = build(dataset, SAMPLE, tmp_path, 2025, levels=("trust",), only=codes, jobs=1)
+    assert {o.code: o.status for o in resumed} == {
+        code: "skipped" if code in done else "ok" for code in codes
+    }
+    assert sorted(p.name for p in trust_dir.iterdir()) == sorted(
+        f"{code}.{fmt}" for code in codes for fmt in ("html", "pdf")
+    )  # every briefing, and no temporary file left behind

@@ -70,7 +70,7 @@ def test_bad_parameters_start_no_kernel(tmp_path: Path, monkeypatch: pytest.Monk
     def fail(*args, **kwargs):
         raise AssertionError("a kernel was started")
 
-    monkeypatch.setattr(briefing_module, "execute_notebook", fail)
+    monkeypatch.setattr(briefing_module.WarmKernel, "run", fail)
     with pytest.raises(ParameterError):
         render_briefing(national(year="2025"), tmp_path / "out", notebooks_dir=tmp_path)
     assert not (tmp_path / "out").exists()

@@ -111,6 +111,12 @@ def brief(
 @click.option("--only", multiple=True, help="Render only these codes (repeatable).")
 @click.option("--formats", default="html,pdf", show_default=True, help="Comma-separated: html,pdf.")
 @click.option("--jobs", type=int, default=None, help="Worker processes (default: the cores).")
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run on a Dask cluster: 'local' starts one here, tcp://host:port joins a running one.",
+)
 @click.option("--force", is_flag=True, help="Render again even what is unchanged.")
 @click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True)
@@ -120,6 +126,7 @@ def build(
     only: tuple[str, ...],
     formats: str,
     jobs: int | None,
+    scheduler: str | None,
     force: bool,
     data: Path,
     out: Path,
@@ -148,6 +155,7 @@ def build(
             only=only,
             formats=tuple(_formats(formats)),
             jobs=jobs,
+            scheduler=scheduler,
             force=force,
             report=report,
         )

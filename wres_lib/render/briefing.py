@@ -10,8 +10,8 @@ from wres_lib.dataset import DatasetMetadata, read_metadata
 from wres_lib.errors import BriefingError
 from wres_lib.files import write_bytes_atomically, write_text_atomically
 from wres_lib.provenance import provenance
-from wres_lib.render.execute import execute_notebook
 from wres_lib.render.html import notebook_to_html
+from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.parameters import NOTEBOOKS, validate_parameters
 from wres_lib.render.pdf import html_to_pdf
 
@@ -73,20 +73,28 @@ def render_briefing(
     out_dir: Path,
     formats: tuple[str, ...] = ("html",),
     notebooks_dir: Path = NOTEBOOKS_DIR,
+    kernel: WarmKernel | None = None,
 ) -> dict[str, Path]:
     """Render ``briefing`` in each of ``formats``; return the path written for each.
 
-    Parameters are checked before any kernel starts. Files are written atomically, so a
-    failure leaves no partial file; a failing cell raises :class:`BriefingError`.
+    Parameters are checked before any kernel starts. The notebook runs in ``kernel`` (a warm
+    one, kept running afterwards) or else in a new kernel stopped afterwards. Files are written
+    atomically, so a failure leaves no partial file; a failing cell raises
+    :class:`BriefingError`.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise BriefingError(briefing.label, f"unknown format {unknown[0]!r}; expected html, pdf")
     parameters = validate_parameters(briefing.notebook, briefing.parameters)
     metadata = read_metadata(Path(parameters["data_dir"]))
-    notebook = execute_notebook(
-        notebooks_dir / NOTEBOOKS[briefing.notebook], parameters, briefing.label
-    )
+    runner = kernel or WarmKernel()
+    try:
+        notebook = runner.run(
+            notebooks_dir / NOTEBOOKS[briefing.notebook], parameters, briefing.label
+        )
+    finally:
+        if kernel is None:
+            runner.shutdown()
     notebook.metadata["wres"] = run_card(briefing, parameters, metadata)
     html = notebook_to_html(notebook)
     written: dict[str, Path] = {}

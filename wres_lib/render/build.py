@@ -16,9 +16,10 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from wres_lib.briefings.context import CACHE_ENV, load_context
@@ -28,11 +29,13 @@ from wres_lib.files import write_bytes_atomically, write_text_atomically
 from wres_lib.provenance import library_hash
 from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing, render_briefing
 from wres_lib.render.index import write_index
+from wres_lib.render.kernels import thread_kernel
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
 from wres_lib.render.pdf import html_to_pdf
 from wres_lib.render.plan import briefing_for
 
 LEVELS = ("national", "region", "icb", "trust")
+SCHEDULER_TIMEOUT_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ def _render_one(
     digest: str,
     previous: dict | None,
     force: bool,
+    cache: str,
 ) -> Outcome:
     started = time.perf_counter()
     paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in formats}
@@ -101,7 +105,7 @@ def _render_one(
             html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
             write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
         elif missing:
-            render_briefing(briefing, out_dir, missing)
+            render_briefing(briefing, out_dir, missing, kernel=thread_kernel({CACHE_ENV: cache}))
     except (WresError, KeyError, OSError, ValueError) as error:
         seconds = time.perf_counter() - started
         return Outcome(
@@ -119,23 +123,44 @@ def _render_one(
     )
 
 
+@contextmanager
+def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
+    """A pool of ``workers`` processes, or a Dask cluster: ``"local"`` starts one here, any
+    other address (``tcp://host:port``) joins a running scheduler."""
+    if scheduler is None:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield pool
+        return
+    from distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        with cluster, Client(cluster) as client:
+            yield client.get_executor(pure=False)
+        return
+    with Client(scheduler, timeout=SCHEDULER_TIMEOUT_SECONDS) as client:
+        yield client.get_executor(pure=False)
+
+
 def _run(
     jobs: list[tuple[Briefing, str, dict | None]],
     out_dir: Path,
     formats: tuple[str, ...],
-    workers: int,
+    executor: Executor,
     force: bool,
-    report: Callable[[Outcome, int, int], None],
+    cache: str,
+    record: Callable[[Outcome], None],
 ) -> list[Outcome]:
+    futures = [
+        executor.submit(_render_one, briefing, out_dir, formats, digest, previous, force, cache)
+        for briefing, digest, previous in jobs
+    ]
     outcomes: list[Outcome] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [
-            pool.submit(_render_one, briefing, out_dir, formats, digest, previous, force)
-            for briefing, digest, previous in jobs
-        ]
-        for future in as_completed(futures):
-            outcomes.append(future.result())
-            report(outcomes[-1], len(outcomes), len(jobs))
+    for future in as_completed(futures):
+        outcomes.append(future.result())
+        record(outcomes[-1])
     return outcomes
 
 
@@ -159,17 +184,25 @@ def build(
     only: Iterable[str] = (),
     formats: tuple[str, ...] = ("html", "pdf"),
     jobs: int | None = None,
+    scheduler: str | None = None,
     force: bool = False,
     report: Callable[[Outcome, int, int], None] = lambda outcome, done, total: None,
 ) -> list[Outcome]:
-    """Render every planned briefing with ``jobs`` worker processes; return each outcome.
+    """Render every planned briefing with ``jobs`` workers; return each outcome.
 
-    Unchanged briefings are skipped unless ``force``. Writes ``manifest.json`` (every
-    briefing's input hash, status, duration and files with their sizes) and ``index.html``
-    under ``out_dir/<year>``.
+    Workers are local processes, or with ``scheduler`` a Dask cluster (``"local"`` or a
+    scheduler's address); each keeps one notebook kernel warm between its briefings. Unchanged
+    briefings are skipped unless ``force``. Writes ``manifest.json`` (every briefing's input
+    hash, status, duration and files with their sizes) and ``index.html`` under
+    ``out_dir/<year>``.
     """
-    briefings = plan(dataset, year, levels, data_dir, only)
+    run_date = default_run_date()  # fixed here, so workers elsewhere print the same date
+    briefings = [
+        replace(b, parameters={"run_date": run_date, **b.parameters})
+        for b in plan(dataset, year, levels, data_dir, only)
+    ]
     year_dir = out_dir / str(year)
+    _remove_interrupted_writes(year_dir)
     manifest_path = year_dir / "manifest.json"
     previous = _previous_manifest(manifest_path)
     dataset_hash = dataset.metadata.content_hash
@@ -182,33 +215,73 @@ def build(
         or entry.get("input_hash") != digest
         or not all(briefing.output_path(out_dir, fmt).exists() for fmt in formats)
     ]
-    cache = year_dir / ".cache"
+    cache = (year_dir / ".cache").resolve()
     cache.mkdir(parents=True, exist_ok=True)
+    if stale:
+        _compute_shared_tables(data_dir, cache)
+    manifest = _Manifest(manifest_path, year, dataset, previous, out_dir)
+
+    def record(outcome: Outcome) -> None:
+        manifest.add(outcome)  # written after each briefing, so a killed build can resume
+        report(outcome, len(manifest.added), len(planned))
+
+    workers = jobs or os.cpu_count() or 1
+    with _executor(workers, scheduler if stale else None) as executor:
+        outcomes = _run(planned, out_dir, formats, executor, force, str(cache), record)
+    manifest.write()
+    write_index(year_dir, dataset.metadata.synthetic)
+    outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
+    return outcomes
+
+
+class _Manifest:
+    """``manifest.json``: each briefing's input hash, status, duration and file sizes."""
+
+    def __init__(
+        self, path: Path, year: int, dataset: Dataset, previous: dict, out_dir: Path
+    ) -> None:
+        self.path = path
+        self.out_dir = out_dir
+        self.header = {
+            "year": year,
+            "dataset": dataset.metadata.name,
+            "dataset_sha256": dataset.metadata.content_hash,
+            "synthetic": dataset.metadata.synthetic,
+        }
+        self.entries = dict(previous)
+        self.added: list[Outcome] = []
+
+    def add(self, outcome: Outcome) -> None:
+        """Record ``outcome``; write the file if something was rendered or failed."""
+        entry = asdict(outcome) | {"seconds": round(outcome.seconds, 2)}
+        entry["files"] = {f: (self.out_dir / f).stat().st_size for f in outcome.files}
+        self.entries[(outcome.level, outcome.code)] = entry
+        self.added.append(outcome)
+        if outcome.status != "skipped":
+            self.write()
+
+    def write(self) -> None:
+        """Rewrite the file atomically."""
+        ordered = sorted(self.entries.values(), key=lambda e: (LEVELS.index(e["level"]), e["code"]))
+        text = json.dumps(self.header | {"briefings": ordered}, indent=2) + "\n"
+        write_text_atomically(self.path, text)
+
+
+def _compute_shared_tables(data_dir: Path, cache: Path) -> None:
+    """Compute the indicator and model tables once, into ``cache``, before the workers start."""
     saved = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(cache.resolve())  # read by the kernels the workers start
+    os.environ[CACHE_ENV] = str(cache)
     try:
-        if stale:
-            load_context(data_dir)  # compute the shared tables once, before the workers start
-        outcomes = _run(planned, out_dir, formats, jobs or os.cpu_count() or 1, force, report)
+        load_context(data_dir)
     finally:
         if saved is None:
             del os.environ[CACHE_ENV]
         else:
             os.environ[CACHE_ENV] = saved
-    entries = dict(previous)
-    for outcome in outcomes:
-        entry = asdict(outcome) | {"seconds": round(outcome.seconds, 2)}
-        entry["files"] = {f: (out_dir / f).stat().st_size for f in outcome.files}
-        entries[(outcome.level, outcome.code)] = entry
-    ordered = sorted(entries.values(), key=lambda e: (LEVELS.index(e["level"]), e["code"]))
-    manifest = {
-        "year": year,
-        "dataset": dataset.metadata.name,
-        "dataset_sha256": dataset_hash,
-        "synthetic": dataset.metadata.synthetic,
-        "briefings": ordered,
-    }
-    write_text_atomically(manifest_path, json.dumps(manifest, indent=2) + "\n")
-    write_index(year_dir, dataset.metadata.synthetic)
-    outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
-    return outcomes
+
+
+def _remove_interrupted_writes(year_dir: Path) -> None:
+    """Delete temporary files an interrupted build left (their names start with a dot)."""
+    if year_dir.exists():
+        for temporary in year_dir.rglob(".*.tmp"):
+            temporary.unlink(missing_ok=True)

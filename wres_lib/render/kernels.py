@@ -1,0 +1,154 @@
+"""Run notebooks in a Jupyter kernel kept warm between briefings.
+
+A fresh kernel spends about two seconds importing pandas, matplotlib and statsmodels and loading
+the build's shared tables; a :class:`WarmKernel` pays that once per worker process. Before each
+notebook it closes any open figures and clears the user namespace (``%reset -f``), and it numbers
+the cells itself, so an executed notebook is the same as a fresh kernel's
+(``tests/test_kernels.py`` checks the rendered bytes). Execution is nbclient's, the engine papermill
+runs on; parameters are injected by papermill.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from multiprocessing.util import Finalize
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, DeadKernelError
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
+
+from wres_lib.errors import BriefingError
+
+KERNEL = "python3"
+START_TIMEOUT_SECONDS = 120
+# Closes figures left by the last notebook, then clears every name it defined.
+RESET_CODE = """\
+import sys as _sys
+if "matplotlib.pyplot" in _sys.modules:
+    _sys.modules["matplotlib.pyplot"].close("all")
+%reset -f
+"""
+
+
+class WarmKernel:
+    """One kernel that runs notebook after notebook, each from a cleared namespace.
+
+    ``env`` is added to the kernel's environment when it starts. The kernel starts on first use
+    and again after it dies; :meth:`shutdown` stops it.
+    """
+
+    def __init__(self, env: dict[str, str] | None = None, kernel_name: str = KERNEL) -> None:
+        self.env = dict(env or {})
+        self.kernel_name = kernel_name
+        self._manager: AsyncKernelManager | None = None
+        self._client: Any = None
+
+    @property
+    def alive(self) -> bool:
+        return self._manager is not None and self._manager.has_kernel
+
+    def run(
+        self, notebook: Path, parameters: dict[str, Any], briefing: str
+    ) -> nbformat.NotebookNode:
+        """Execute ``notebook`` with ``parameters``; return the executed notebook.
+
+        Nothing is written to disk. A failing cell raises :class:`BriefingError` naming the cell
+        (its index in ``notebook`` as saved, counting from 0, and its first line) and the error.
+        """
+        source = load_notebook_node(str(notebook))  # papermill's reader: every cell has tags
+        injected = parameterize_notebook(source, parameters, kernel_name=self.kernel_name)
+        reset = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(RESET_CODE)])
+        try:
+            self._execute(reset, store_history=False)
+            self._execute(injected, store_history=True)
+        except _FailedCell as failed:
+            error, index = failed.args
+            raise BriefingError(
+                briefing,
+                f"{error.ename}: {error.evalue}{_first_line(injected.cells[index])}",
+                cell_index=_saved_index(injected, index),
+                error_name=error.ename,
+            ) from error
+        except (DeadKernelError, RuntimeError, TimeoutError) as error:
+            self.shutdown()  # the next notebook gets a new kernel
+            raise BriefingError(briefing, f"the kernel failed: {error}") from error
+        return injected
+
+    def shutdown(self) -> None:
+        """Stop the kernel, if it is running."""
+        if self._client is not None:
+            self._client.stop_channels()
+        if self._manager is not None and self._manager.has_kernel:
+            run_sync(self._manager.shutdown_kernel)(now=True)
+        self._manager = None
+        self._client = None
+
+    def _execute(self, notebook: nbformat.NotebookNode, store_history: bool) -> None:
+        """Run every cell of ``notebook`` in place, numbering code cells from 1 as a new kernel
+        would (a warm kernel's own count goes on from the last notebook)."""
+        if self._manager is None or not self._manager.has_kernel:
+            self.shutdown()
+            self._manager = AsyncKernelManager(kernel_name=self.kernel_name)
+        client = NotebookClient(
+            notebook,
+            km=self._manager,
+            kernel_name=self.kernel_name,
+            startup_timeout=START_TIMEOUT_SECONDS,
+            record_timing=False,
+        )
+        client.kc = self._client  # None the first time: setup_kernel then starts a client
+        with client.setup_kernel(env=os.environ | self.env):
+            self._client = client.kc
+            number = 0
+            for index, cell in enumerate(notebook.cells):
+                if cell.cell_type == "code" and cell.source.strip():
+                    number += 1
+                try:
+                    client.execute_cell(
+                        cell,
+                        index,
+                        execution_count=number if store_history else None,
+                        store_history=store_history,
+                    )
+                except CellExecutionError as error:
+                    raise _FailedCell(error, index) from error
+
+
+class _FailedCell(Exception):
+    """A cell raised: carries nbclient's error and the cell's index."""
+
+
+def _saved_index(injected: nbformat.NotebookNode, index: int) -> int:
+    """``index`` in the notebook as saved: papermill's injected cell is not counted."""
+    tags = [cell.metadata.get("tags", []) for cell in injected.cells]
+    injected_at = next((i for i, t in enumerate(tags) if "injected-parameters" in t), None)
+    return index - 1 if injected_at is not None and index > injected_at else index
+
+
+def _first_line(cell: nbformat.NotebookNode) -> str:
+    lines = cell.source.strip().splitlines()[:1]
+    return f" ({lines[0][:60]})" if lines else ""
+
+
+_threads = threading.local()
+
+
+def thread_kernel(env: dict[str, str]) -> WarmKernel:
+    """The calling thread's kernel, kept warm between notebooks (a new one if ``env`` changed).
+
+    It is stopped when the process exits, including a worker of a process pool.
+    """
+    kernel = getattr(_threads, "kernel", None)
+    if kernel is None or kernel.env != env:
+        if kernel is not None:
+            kernel.shutdown()
+        kernel = _threads.kernel = WarmKernel(env)
+        Finalize(kernel, kernel.shutdown, exitpriority=10)
+    return kernel
