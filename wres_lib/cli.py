@@ -9,6 +9,7 @@ import click
 
 from wres_lib.dataset import Dataset, load_dataset, refresh_checksums
 from wres_lib.errors import DataValidationError, WresError
+from wres_lib.fetch import DEFAULT_CACHE, DEFAULT_TIMEOUT, USER_CONFIG, fetch_source, load_sources
 from wres_lib.schema import TABLES
 from wres_lib.validation import validate_folder
 
@@ -279,3 +280,70 @@ def stories(year: int | None, level: str, data: Path) -> None:
     context = load_context(data)
     found = find_stories(context, chosen, level)
     click.echo(stories_markdown(found, footnote(context, chosen, [])), nl=False)
+
+
+@main.command()
+@click.argument("source", required=False)
+@click.option("--year", type=int, default=None, help="The year of the file ({year} in its URL).")
+@click.option("--list", "list_sources", is_flag=True, help="List the configured sources.")
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_CACHE,
+    show_default=True,
+    help="Folder of downloaded files: <cache>/<source>/<year>/<file>.",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Sources file overriding the packaged one (default: ./{USER_CONFIG} if present).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for the server to connect or to send more data.",
+)
+@click.option("--refresh", is_flag=True, help="Download again even a file already complete.")
+def fetch(
+    source: str | None,
+    year: int | None,
+    list_sources: bool,
+    cache: Path,
+    config: Path | None,
+    timeout: float,
+    refresh: bool,
+) -> None:
+    """Download public file SOURCE of a year into the cache (see --list), resuming a partial
+    download and recording its sha256 in fetched.json."""
+    try:
+        sources = load_sources(config)
+        if list_sources:
+            width = max(len(name) for name in sources)
+            for name, entry in sources.items():
+                click.echo(f"{name:<{width}}  {entry.description}")
+                for url in filter(None, [entry.url, *entry.urls.values()]):
+                    click.echo(f"{'':<{width}}  {url}")
+            configs = "; ".join(sorted({entry.config for entry in sources.values()}))
+            click.echo(f"Sources from {configs}. The addresses are best guesses: check them.")
+            return
+        if source is None or year is None:
+            raise click.UsageError("give a SOURCE and --year (or --list to see the sources)")
+        if source not in sources:
+            raise click.BadParameter(
+                f"unknown source {source!r}; known: {', '.join(sources)}", param_hint="SOURCE"
+            )
+        fetched = fetch_source(sources[source], year, cache, timeout=timeout, refresh=refresh)
+    except WresError as error:
+        raise click.ClickException(str(error)) from error
+    verb = {
+        "downloaded": "downloaded",
+        "resumed": "downloaded (resumed)",
+        "cached": "already fetched, unchanged:",
+        "recorded": "recorded (copied by hand):",
+    }[fetched.status]
+    click.echo(
+        f"{source} {year}: {verb} {fetched.path} ({fetched.bytes:,} bytes, sha256 {fetched.sha256})"
+    )
