@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -128,7 +129,9 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
     """A pool of ``workers`` processes, or a Dask cluster: ``"local"`` starts one here, any
     other address (``tcp://host:port``) joins a running scheduler."""
     if scheduler is None:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # New interpreters, not forks: a worker does not inherit the tables this process holds.
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
             yield pool
         return
     from distributed import Client, LocalCluster

@@ -11,6 +11,8 @@ runs on; parameters are injected by papermill.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import threading
 from multiprocessing.util import Finalize
 from pathlib import Path
@@ -49,6 +51,7 @@ class WarmKernel:
         self.kernel_name = kernel_name
         self._manager: AsyncKernelManager | None = None
         self._client: Any = None
+        self._sockets = ""
 
     @property
     def alive(self) -> bool:
@@ -89,13 +92,22 @@ class WarmKernel:
             run_sync(self._manager.shutdown_kernel)(now=True)
         self._manager = None
         self._client = None
+        if self._sockets:
+            shutil.rmtree(self._sockets, ignore_errors=True)
+            self._sockets = ""
 
     def _execute(self, notebook: nbformat.NotebookNode, store_history: bool) -> None:
         """Run every cell of ``notebook`` in place, numbering code cells from 1 as a new kernel
         would (a warm kernel's own count goes on from the last notebook)."""
         if self._manager is None or not self._manager.has_kernel:
             self.shutdown()
-            self._manager = AsyncKernelManager(kernel_name=self.kernel_name)
+            # Local sockets in a folder of its own: no TCP ports to clash between workers.
+            self._sockets = tempfile.mkdtemp(prefix="wres-kernel-")
+            self._manager = AsyncKernelManager(
+                kernel_name=self.kernel_name,
+                transport="ipc",
+                connection_file=os.path.join(self._sockets, "kernel.json"),
+            )
         client = NotebookClient(
             notebook,
             km=self._manager,
