@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import pytest
 from conftest import SAMPLE
@@ -10,8 +12,9 @@ from wres_lib.briefings import national, present, system, trust
 from wres_lib.briefings.context import load_context
 from wres_lib.briefings.figures import population_bme_share
 from wres_lib.briefings.summary import trust_summary
-from wres_lib.narrative import check_sentence
+from wres_lib.narrative import check_sentence, percent
 from wres_lib.synthetic.stories import STORY_ORGS
+from wres_lib.trends import trend
 
 YEAR = 2025
 
@@ -153,3 +156,84 @@ def test_source_lines_name_the_data_once() -> None:
     assert note == "Source: wres-sample (SYNTHETIC DATA), vintage 2025, WRES year 2025"
     chart = source_line(context.source_line(YEAR), synthetic=True)
     assert chart.count("Source:") == 1 and chart.count("SYNTHETIC DATA") == 1
+
+
+def short_names(files: dict[str, pd.DataFrame]) -> pd.Series:
+    """Each organisation's name as prose gives it, by code."""
+    names = files["organisations"].set_index("org_code")["org_name"]
+    return names.str.removesuffix(" (synthetic)")
+
+
+def test_merger_successor_trend_continues_across_the_merger(files: dict[str, pd.DataFrame]) -> None:
+    code = STORY_ORGS["merger_successor"]
+    merged = (STORY_ORGS["merged_trust_a"], STORY_ORGS["merged_trust_b"])
+    briefing = trust.TrustBriefing(load_context(SAMPLE), code, YEAR)
+    history = briefing.history
+    rl = history[
+        (history["indicator"] == "2")
+        & (history["measure"] == "relative_likelihood")
+        & (history["group"] == "BME")
+    ].set_index("year")
+    assert list(rl.index) == list(range(2016, YEAR + 1))
+    assert set(rl.loc[:2021, "combined_from"]) == {";".join(merged)}
+    assert set(rl.loc[2022:, "combined_from"]) == {""}
+    recruitment = pd.read_csv(SAMPLE / "recruitment.csv")
+    rows = recruitment[recruitment["org_code"].isin(merged) & (recruitment["year"] == 2019)]
+    white = rows[rows["ethnicity"] == "White"][["shortlisted", "appointed"]].sum()
+    bme = rows[~rows["ethnicity"].isin(["White", "Unknown"])][["shortlisted", "appointed"]].sum()
+    recount = (white["appointed"] / white["shortlisted"]) / (bme["appointed"] / bme["shortlisted"])
+    assert rl.at[2019, "value"] == pytest.approx(recount)
+    fitted = trend(history[history["indicator"] == "2"], measures=["relative_likelihood"])
+    assert fitted.loc[fitted["group"] == "BME", "first_year"].item() == 2016
+    names = short_names(files)
+    note = (
+        "Figures before 2022 combine its predecessors, which merged in April 2021: "
+        f"{names[merged[0]]} ({merged[0]}) and {names[merged[1]]} ({merged[1]})."
+    )
+    assert briefing.predecessor_note() == check_sentence(note)
+    assert html.escape(note) in briefing.trends()
+    assert html.escape(note) in briefing.header()
+
+
+def test_merger_successor_first_year_compares_with_its_predecessors(
+    files: dict[str, pd.DataFrame],
+) -> None:
+    code = STORY_ORGS["merger_successor"]
+    merged = (STORY_ORGS["merged_trust_a"], STORY_ORGS["merged_trust_b"])
+    briefing = trust.TrustBriefing(load_context(SAMPLE), code, 2022)
+    workforce = files["workforce"]
+    rows = workforce[workforce["org_code"].isin(merged) & (workforce["year"] == 2021)]
+    white = rows.loc[rows["ethnicity"] == "White", "headcount"].sum()
+    bme = rows.loc[~rows["ethnicity"].isin(["White", "Unknown"]), "headcount"].sum()
+    last_year = percent(bme / (white + bme))
+    changes = briefing.changes()
+    assert f"from {last_year} last year for its predecessors combined." in changes
+    assert changes.count("for its predecessors combined") == 5
+    assert "2021 (predecessors combined)" in briefing.indicator_table()
+    assert "last year for its predecessors combined" in briefing.standfirst()
+    later = trust.TrustBriefing(briefing.context, code, 2023)
+    assert "predecessors combined" not in later.changes() + later.indicator_table()
+
+
+def test_a_closing_trust_names_its_successor_in_its_last_year(
+    files: dict[str, pd.DataFrame],
+) -> None:
+    context = load_context(SAMPLE)
+    code, partner = STORY_ORGS["merged_trust_a"], STORY_ORGS["merged_trust_b"]
+    successor = STORY_ORGS["merger_successor"]
+    names = short_names(files)
+    sentence = (
+        f"{names[code]} closed on 31 March 2021 and merged with {names[partner]} ({partner}) to "
+        f"form {names[successor]} ({successor})."
+    )
+    last = trust.TrustBriefing(context, code, 2021)
+    assert last.successor_note() == check_sentence(sentence)
+    assert html.escape(sentence) in last.header()
+    assert trust.TrustBriefing(context, code, 2020).successor_note() is None
+
+
+def test_a_trust_without_predecessors_briefs_as_before() -> None:
+    briefing = trust.TrustBriefing(load_context(SAMPLE), "ZT001", YEAR)
+    assert briefing.history is briefing.rows
+    assert briefing.predecessor_note() is None and briefing.successor_note() is None
+    assert "predecessor" not in briefing.header() + briefing.changes() + briefing.trends()

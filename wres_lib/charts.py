@@ -7,7 +7,7 @@ and funnel proportions are fractions (0-1). Every function returns a finished
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -106,12 +106,19 @@ def band_share_chart(
 
 
 def trend_chart(
-    series: pd.DataFrame, *, title: str, source: str, synthetic: bool, subtitle: str | None = None
+    series: pd.DataFrame,
+    *,
+    title: str,
+    source: str,
+    synthetic: bool,
+    subtitle: str | None = None,
+    marks: Sequence[tuple[float, str]] = (),
 ) -> Figure:
     """Relative likelihoods over years, one line per label with its interval, on a log scale.
 
     ``series``: year, label, value, ci_low, ci_high (missing values leave gaps); at most four
-    labels.
+    labels. ``marks``: (year, legend label) of events drawn as vertical dotted lines, such as
+    a merger between two years (2021.5).
     """
     labels = series["label"].nunique()
     if labels > len(SERIES_COLOURS):
@@ -125,6 +132,8 @@ def trend_chart(
         label="broadly proportionate (0.80–1.25)",
     )
     reference_line(ax, 1.0)
+    for year, label in marks:
+        ax.axvline(year, color=TEXT_GREY, linestyle=":", linewidth=1.2, label=label)
     groups = series.groupby("label", sort=True)
     for (label, rows), colour, marker in zip(groups, SERIES_COLOURS, SERIES_MARKERS, strict=False):
         rows = rows.sort_values("year")

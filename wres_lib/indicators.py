@@ -42,7 +42,8 @@ under the small-number rule's minimum: "too few to report" in publications), ``b
 (a ratio's interval excludes parity), ``significant`` (a survey gap's p-value is under
 1 - conf), ``adverse`` (on the adverse side of parity: likelihoods and disparity ratios above 1;
 survey gaps BME higher, or lower for indicator 7; board gaps below 0; representation ratios
-below 1 at upper bands).
+below 1 at upper bands). The series continued across mergers and code changes of
+:mod:`wres_lib.lineage` add ``predecessors`` (the counts include a predecessor's).
 """
 
 from __future__ import annotations

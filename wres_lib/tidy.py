@@ -39,6 +39,7 @@ FLAGS = {
     "ci_excludes_1": "a ratio whose confidence interval excludes 1 (parity)",
     "significant": "a survey gap whose two-proportion test p-value is under 1 - conf",
     "adverse": "on the adverse side of parity for this measure",
+    "predecessors": "the counts include those of predecessor organisations (wres_lib.lineage)",
 }
 _FLAG_BIT = {name: bit for bit, name in enumerate(FLAGS)}
 LOWER_PARITY, UPPER_PARITY = 0.80, 1.25

@@ -19,6 +19,7 @@ from wres_lib.aggregate import LEVELS
 from wres_lib.dataset import Dataset, load_dataset, read_metadata
 from wres_lib.files import write_bytes_atomically
 from wres_lib.indicators import compute_indicators
+from wres_lib.lineage import continued_indicators, lineage, predecessors_of
 from wres_lib.model_employer import model_employer
 from wres_lib.peers import peer_comparison
 from wres_lib.provenance import SYNTHETIC_LABEL, library_hash
@@ -35,6 +36,9 @@ class BriefingContext:
 
     dataset: Dataset
     _peers: dict[int, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _continued: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = field(
+        default_factory=dict, repr=False
+    )
 
     @cached_property
     def indicators(self) -> pd.DataFrame:
@@ -47,6 +51,22 @@ class BriefingContext:
     @cached_property
     def model_employer(self) -> pd.DataFrame:
         return model_employer(self.dataset)
+
+    @cached_property
+    def lineage(self) -> pd.DataFrame:
+        """Every organisation's predecessors (:func:`wres_lib.lineage.lineage`)."""
+        return lineage(self.dataset.organisations)
+
+    def continued(self, code: str, year: int) -> pd.DataFrame | None:
+        """Trust ``code``'s indicator rows with the counts of the predecessors merged into it by
+        ``year`` summed in (:func:`~wres_lib.lineage.continued_indicators`); None if none."""
+        members = tuple(predecessors_of(self.lineage, code, as_of=year))
+        if not members:
+            return None
+        if (code, members) not in self._continued:
+            table = continued_indicators(self.dataset, [code], as_of=year)
+            self._continued[(code, members)] = table
+        return self._continued[(code, members)]
 
     def peers(self, year: int) -> pd.DataFrame:
         """Each trust against trusts of its type, its region and the nation in ``year``."""
@@ -101,7 +121,7 @@ def unknown_code_message(code: str, known: list[str], what: str) -> str:
 
 def _computed(folder: str) -> BriefingContext:
     context = BriefingContext(load_dataset(folder))
-    for name in ("indicators", "model_employer"):
+    for name in ("indicators", "model_employer", "lineage"):
         getattr(context, name)  # compute the cached properties
     return context
 

@@ -2,6 +2,15 @@
 
 :func:`build` computes; the notebook only calls the methods of :class:`TrustBriefing`, each of
 which returns a piece to display.
+
+Mergers and code changes (:mod:`wres_lib.lineage`): a successor's figures for its year are its
+own, but its history, meaning the trend fit and chart and every comparison with last year,
+comes from its continued series, in which the counts of the predecessors merged into it by the
+briefing's year are summed. So in its first year as the merged organisation "last year" is its
+predecessors combined, and each such comparison says so (rather than having nothing to compare
+with). The header and the trends section say which years combine which predecessors, and the
+trend chart marks the merger with a dotted line. A predecessor's briefing for its last year
+names its successor. A trust with neither gets the same briefing as before.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from wres_lib.briefings.context import (
 from wres_lib.briefings.figures import Figure, figure, flag_words, population_bme_share
 from wres_lib.briefings.methods import methods_section, source_note
 from wres_lib.funnel import indicator_funnel
+from wres_lib.lineage import PREDECESSORS, TWO_YEAR_MEASURE, wres_year
 from wres_lib.model_employer import METHOD as MODEL_EMPLOYER_METHOD
 from wres_lib.schema import AFC_BANDS
 from wres_lib.small_numbers import DEFAULT_RULE
@@ -40,6 +50,20 @@ SURVEY = {
     "7": "believing the trust offers equal opportunities for career progression",
     "8": "discrimination from a manager, team leader or colleague",
 }
+# How a successor came about (see TrustBriefing.lineage_kind), and how its briefing says that a
+# figure of an earlier year includes its predecessors: after "up from 19% last year", as a
+# column heading, and on the trend chart's dotted line.
+LAST_YEAR_WORDS = {
+    "merger": "for its predecessors combined",
+    "takeover": "with its predecessors included",
+    "code change": "under its previous code",
+}
+COLUMN_WORDS = {
+    "merger": "predecessors combined",
+    "takeover": "predecessors included",
+    "code change": "previous code",
+}
+MARK_WORDS = {"merger": "merger", "takeover": "merger", "code change": "code change"}
 
 
 @dataclass(frozen=True)
@@ -80,12 +104,23 @@ class TrustBriefing:
         self.org_type = str(org["org_type"])
         self.icb_code, self.icb_name = str(org["icb_code"]), display_name(str(org["icb_name"]))
         self.region_code, self.region_name = str(org["region_code"]), str(org["region_name"])
+        self.valid_from, self.valid_to = org["valid_from"], org["valid_to"]
+        successor = org["successor_code"]
+        self.successor_code = str(successor) if pd.notna(successor) and successor else None
         rows = self.context.slice("trust", self.code)
         self.rows = rows[rows["year"] <= self.year]  # a briefing never looks past its year
         if self.rows[self.rows["year"] == self.year].empty:
             years = sorted(self.rows["year"].unique())
             span = f"{years[0]}-{years[-1]}" if years else "none"
             raise KeyError(f"trust {self.code} has no data for {self.year} (years: {span})")
+        lineage = self.context.lineage
+        self.predecessors = lineage[
+            (lineage["org_code"] == self.code) & (lineage["merged_year"] <= self.year)
+        ]
+        continued = self.context.continued(self.code, self.year)
+        # Trends and comparisons with last year read the history: for a successor, its series
+        # continued across its predecessors (flagged); for any other trust, its own rows.
+        self.history = self.rows if continued is None else continued[continued["year"] <= self.year]
         self.nation = self.context.slice("national", NATIONAL_CODE)
         self.chart_source = self.context.source_line(self.year)
         self.source = source_note(self.context, self.year)
@@ -108,6 +143,101 @@ class TrustBriefing:
         """Every voting board member's ethnicity is recorded, so 'entirely white' is a fact."""
         unknown = self.get("9", "unknown_pct", group="Unknown")
         return unknown.value == 0
+
+    # -- mergers and code changes --------------------------------------------------------
+    def _before(self, indicator: str, measure: str, **where: str) -> Figure:
+        """Last year's figure from the history: for a successor in its first year, the counts
+        of its predecessors combined (flagged ``predecessors``)."""
+        return figure(self.history, indicator, measure, self.year - 1, **where)
+
+    def _since_last_year(
+        self, before: Figure, old: float | None, new: float | None, kind: narrative.ChangeKind
+    ) -> str:
+        """The change since last year ("up from 19% last year"), saying so when last year's
+        figure combines the predecessors."""
+        phrase = narrative.change_phrase(old, new, kind)
+        if PREDECESSORS in before.flags and old is not None and new is not None:
+            return f"{phrase} {LAST_YEAR_WORDS[self.lineage_kind]}"
+        return phrase
+
+    @property
+    def _combined_years(self) -> list[int]:
+        """Years whose counts include a predecessor's (not counting the two-year figure of the
+        year after, which sums the counts of that year too)."""
+        history = self.history
+        flagged = history["flag"].astype(str).str.contains(PREDECESSORS)
+        flagged &= history["measure"] != TWO_YEAR_MEASURE
+        return sorted(int(y) for y in history.loc[flagged.to_numpy(), "year"].unique())
+
+    @property
+    def lineage_kind(self) -> str:
+        """How the trust came from its predecessors: "takeover" (it was open before they
+        closed), "code change" (one predecessor) or "merger"."""
+        closed = self.predecessors["closed"]
+        if (closed.notna() & (closed >= self.valid_from)).any():
+            return "takeover"
+        return "code change" if len(self.predecessors) == 1 else "merger"
+
+    def predecessor_note(self) -> str | None:
+        """Which years of the history combine the predecessors, and when they merged; None
+        for a trust without predecessors."""
+        years = self._combined_years
+        if self.predecessors.empty or not years:
+            return None
+        before = f"Figures before {years[-1] + 1}"
+        listed = narrative.list_phrase(
+            [
+                f"{display_name(name)} ({code})"
+                for code, name in zip(
+                    self.predecessors["predecessor_code"],
+                    self.predecessors["predecessor_name"],
+                    strict=True,
+                )
+            ]
+        )
+        when = _when(self.predecessors["closed"])
+        kind = self.lineage_kind
+        if kind == "code change":
+            dated = f", which became this trust {when}" if when else ""
+            return f"{before} are those of its predecessor, {listed}{dated}."
+        if kind == "takeover" and len(self.predecessors) == 1:
+            dated = f", which merged into it {when}" if when else ""
+            return f"{before} include the counts of its predecessor, {listed}{dated}."
+        if kind == "takeover":
+            dated = f", which merged into it {when}" if when else ""
+            return f"{before} include the counts of its predecessors{dated}: {listed}."
+        dated = f", which merged {when}" if when else ""
+        return f"{before} combine its predecessors{dated}: {listed}."
+
+    def successor_note(self) -> str | None:
+        """In a closing trust's last year, which organisation took over its work; else None."""
+        if self.successor_code is None:
+            return None
+        closed = self.valid_to
+        last = wres_year(closed) if pd.notna(closed) else int(self.rows["year"].max())
+        if self.year < last:
+            return None
+        successor = self.context.organisation(self.successor_code)
+        named = f"{display_name(str(successor['org_name']))} ({self.successor_code})"
+        if pd.isna(closed):
+            return f"{self.short_name} was succeeded by {named}."
+        on = f"on {closed.day} {closed:%B %Y}"
+        if successor["valid_from"] <= closed:
+            return f"{self.short_name} closed {on} and became part of {named}."
+        organisations = self.context.dataset.organisations
+        partners = organisations[
+            (organisations["successor_code"] == self.successor_code)
+            & (organisations["org_code"] != self.code)
+        ]
+        if partners.empty:
+            return f"{self.short_name} closed {on}; it continues as {named}."
+        others = narrative.list_phrase(
+            [
+                f"{display_name(name)} ({code})"
+                for code, name in zip(partners["org_code"], partners["org_name"], strict=True)
+            ]
+        )
+        return f"{self.short_name} closed {on} and merged with {others} to form {named}."
 
     # -- headline and standfirst ---------------------------------------------------------
     def headline(self) -> str:
@@ -153,11 +283,13 @@ class TrustBriefing:
         )
 
     def standfirst(self) -> str:
-        share, last = self.workforce_share, self.get("1", "bme_share", self.year - 1)
+        share, last = self.workforce_share, self._before("1", "bme_share")
         article = "an" if self.org_type[0] in "aeiou" else "a"
-        change = narrative.change_phrase(
+        change = self._since_last_year(
+            last,
             None if last.value is None else last.value / 100,
             None if share.value is None else share.value / 100,
+            "percent",
         )
         staff = narrative.plural(share.denominator or 0, "member of staff", "members of staff")
         return (
@@ -169,10 +301,13 @@ class TrustBriefing:
         )
 
     def header(self) -> present.Fragment:
-        return present.Fragment(
-            present.heading(self.headline(), 1)
-            + present.paragraphs([self.standfirst()], "standfirst")
+        fragment = present.heading(self.headline(), 1) + present.paragraphs(
+            [self.standfirst()], "standfirst"
         )
+        notes = [note for note in (self.predecessor_note(), self.successor_note()) if note]
+        if notes:
+            fragment += present.paragraphs(notes)
+        return present.Fragment(fragment)
 
     # -- key figures and findings --------------------------------------------------------
     def key_figures(self) -> present.Fragment:
@@ -220,18 +355,21 @@ class TrustBriefing:
         """What changed since last year, one sentence per headline measure."""
         lines = []
         share = self.workforce_share
-        last = self.get("1", "bme_share", self.year - 1)
+        last = self._before("1", "bme_share")
         if share.available:
             lines.append(
                 f"BME share of the workforce: {present.publish(share.value, 'percent')}, "
-                + narrative.change_phrase(
-                    None if last.value is None else last.value / 100, share.value / 100
+                + self._since_last_year(
+                    last,
+                    None if last.value is None else last.value / 100,
+                    share.value / 100,
+                    "percent",
                 )
                 + "."
             )
         for indicator, (subject, comparison, outcome) in LIKELIHOODS.items():
             now = self.get(indicator, "relative_likelihood")
-            before = self.get(indicator, "relative_likelihood", self.year - 1)
+            before = self._before(indicator, "relative_likelihood")
             if not now.available:
                 reason = now.note or "too few people to report"
                 lines.append(f"Indicator {indicator}: no figure this year ({reason}).")
@@ -239,18 +377,20 @@ class TrustBriefing:
             sentence = narrative.likelihood_phrase(
                 now.value, subject=subject, comparison=comparison, outcome=outcome
             )
-            previous = narrative.change_phrase(
-                before.value if before.available else None, now.value, kind="ratio"
+            previous = self._since_last_year(
+                before, before.value if before.available else None, now.value, "ratio"
             )
             lines.append(f"{narrative.capitalise_first(sentence)} ({previous}).")
         board = self.get("9", "board_gap_points")
-        board_last = self.get("9", "board_gap_points", self.year - 1)
+        board_last = self._before("9", "board_gap_points")
         if board.value is not None:
             direction = "below" if board.value < 0 else "above"
             last = present.publish(board_last.value, "points", board_last.flag)
+            combined = board_last.value is not None and PREDECESSORS in board_last.flags
+            words = f" {LAST_YEAR_WORDS[self.lineage_kind]}" if combined else ""
             lines.append(
                 f"The voting board's BME share is {narrative.points(abs(board.value))} "
-                f"{direction} the workforce's ({last} last year)."
+                f"{direction} the workforce's ({last} last year{words})."
             )
         return present.bullet_list(lines)
 
@@ -266,17 +406,20 @@ class TrustBriefing:
 
     def indicator_table(self) -> present.Fragment:
         peers = self._peer_values()
+        previous = str(self.year - 1)
+        if self.year - 1 in self._combined_years:
+            previous += f" ({COLUMN_WORDS[self.lineage_kind]})"
         records = []
         for row in OVERVIEW_ROWS:
             now = self.get(row.indicator, row.measure, band=row.band)
-            before = self.get(row.indicator, row.measure, self.year - 1, band=row.band)
+            before = self._before(row.indicator, row.measure, band=row.band)
             nation = figure(self.nation, row.indicator, row.measure, self.year, band=row.band)
             peer = peers.get((row.indicator, row.measure, row.band))
             records.append(
                 {
                     "Indicator": row.label,
                     str(self.year): present.publish(now.value, row.kind, now.flag),
-                    str(self.year - 1): present.publish(before.value, row.kind, before.flag),
+                    previous: present.publish(before.value, row.kind, before.flag),
                     f"Median {self.org_type} trust": present.publish(peer, row.kind),
                     "England": present.publish(nation.value, row.kind, nation.flag),
                     "Flags": flag_words(now.flag) or "–",
@@ -296,7 +439,7 @@ class TrustBriefing:
             ),
             numeric=(
                 str(self.year),
-                str(self.year - 1),
+                previous,
                 f"Median {self.org_type} trust",
                 "England",
             ),
@@ -516,9 +659,12 @@ class TrustBriefing:
 
     # -- trends and funnel ---------------------------------------------------------------
     def trends(self) -> present.Fragment:
-        inputs = self.rows[
-            self.rows["measure"].isin(["relative_likelihood", "rate_pct"])
-            & self.rows["indicator"].isin(list(LIKELIHOODS))
+        """Indicators 2-4 over the years, fitted and charted; for a successor, across the
+        merger (its predecessors' counts combined before it)."""
+        history = self.history
+        inputs = history[
+            history["measure"].isin(["relative_likelihood", "rate_pct"])
+            & history["indicator"].isin(list(LIKELIHOODS))
         ]
         # Years whose BME figure rests on small numbers are not published, so not fitted either.
         small_years = inputs.loc[
@@ -536,14 +682,24 @@ class TrustBriefing:
         series = rows.assign(label=rows["indicator"].map(labels))
         small = series["flag"].str.contains("small_numbers")
         series.loc[small, ["value", "ci_low", "ci_high"]] = float("nan")
+        subtitle, marks, sentences = f"{self.short_name}; 1 is parity", [], []
+        note = self.predecessor_note()
+        if note:
+            last_combined = self._combined_years[-1]
+            kind = self.lineage_kind
+            months = _months(self.predecessors["closed"])
+            subtitle += f"; before {last_combined + 1}: {COLUMN_WORDS[kind]}"
+            label = ", ".join([MARK_WORDS[kind], *months[-1:]])
+            marks.append((last_combined + 0.5, label))
+            sentences.append(note)
         fig = charts.trend_chart(
             series[["year", "label", "value", "ci_low", "ci_high"]],
             title="Relative likelihoods over time, with 95% intervals",
-            subtitle=f"{self.short_name}; 1 is parity",
+            subtitle=subtitle,
             source=self.chart_source,
             synthetic=self.context.synthetic,
+            marks=marks,
         )
-        sentences = []
         for r in fitted.sort_values("indicator").itertuples():
             label = labels[str(r.indicator)]
             if pd.notna(r.parity_year):
@@ -625,3 +781,18 @@ class TrustBriefing:
 def build(data_dir: str | Path, org_code: str, year: int) -> TrustBriefing:
     """The briefing of trust ``org_code`` for ``year`` from the dataset in ``data_dir``."""
     return TrustBriefing(load_context(data_dir), org_code, year)
+
+
+def _months(closed: pd.Series) -> list[str]:
+    """The months after the closing dates, oldest first: ["April 2021"]."""
+    months = sorted({(date + pd.Timedelta(days=1)).to_period("M") for date in closed.dropna()})
+    return [f"{month:%B %Y}" for month in months]
+
+
+def _when(closed: pd.Series) -> str:
+    """When the predecessors merged: "in April 2021", "between April 2018 and April 2021", or
+    "" when no closing date is given."""
+    months = _months(closed)
+    if not months:
+        return ""
+    return f"in {months[0]}" if len(months) == 1 else f"between {months[0]} and {months[-1]}"
