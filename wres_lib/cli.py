@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -37,10 +39,11 @@ def validate(folder: Path) -> None:
     rows = sum(len(frame) for frame in tables.values() if frame is not None)
     present = sum(frame is not None for frame in tables.values())
     years = sorted(tables["workforce"]["year"].unique())
+    span = f"years {years[0]}-{years[-1]}" if years else "no workforce rows yet"
     label = " (synthetic data)" if metadata.synthetic else ""
     click.echo(
         f"{folder}: valid{label}: {metadata.name}, {present} of {len(TABLES)} tables, "
-        f"{rows:,} rows, years {years[0]}-{years[-1]}"
+        f"{rows:,} rows, {span}"
     )
 
 
@@ -51,6 +54,104 @@ def checksums(folder: Path) -> None:
     metadata = refresh_checksums(folder)
     for name, digest in sorted(metadata.files.items()):
         click.echo(f"{digest}  {name}")
+
+
+def _import_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every ``wres import`` command shares: where to write and the metadata."""
+    options = (
+        click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder."),
+        click.option("--merge", is_flag=True, help="Merge into the dataset already in --out."),
+        click.option("--name", default="", help="Dataset name (default: the folder's)."),
+        click.option("--vintage", default="", help="Data vintage (default: the file's date)."),
+        click.option("--licence", default="", help="Licence (default: the source's)."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@main.group("import")
+def import_group() -> None:
+    """Turn published or hand-made files into a validated dataset folder."""
+
+
+@import_group.command("ods")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--icb-names",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="ODS file of ICBs (code, name, ...) to name each ICB (default: the code).",
+)
+@click.option(
+    "--org-types",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV with header org_code,org_type (default: guessed from the name).",
+)
+@_import_options
+def import_ods(file: Path, icb_names: Path | None, org_types: Path | None, **options: Any) -> None:
+    """The NHS ODS trust reference file FILE (etr.csv) as the organisations table."""
+    from wres_lib.importers import read_ods_reference
+    from wres_lib.importers.ods_reference import LICENCE
+
+    _run_import(
+        lambda: [read_ods_reference(file, icb_names, org_types)],
+        [file],
+        default_licence=LICENCE,
+        **options,
+    )
+
+
+@import_group.command("workbook")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_import_options
+def import_workbook(file: Path, **options: Any) -> None:
+    """A filled data-entry workbook FILE.xlsx (see wres template)."""
+    from wres_lib.importers import read_filled_workbook
+
+    _run_import(lambda: read_filled_workbook(file), [file], **options)
+
+
+@import_group.command("mapped")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--mapping",
+    required=True,
+    help="Mapping YAML file, or a bundled one: staff_survey_benchmark, workforce_statistics.",
+)
+@_import_options
+def import_mapped(file: Path, mapping: str, **options: Any) -> None:
+    """A CSV, XLSX or ODS file FILE laid out another way, read through a mapping file."""
+    from wres_lib.importers import load_mapping, mapping_path, read_mapped
+
+    _run_import(lambda: [read_mapped(file, load_mapping(mapping_path(mapping)))], [file], **options)
+
+
+def _run_import(
+    read: Callable[[], list[Any]], inputs: list[Path], out: Path, merge: bool, **metadata: str
+) -> None:
+    """Read, check and write an import; print what was imported and any notes."""
+    from wres_lib.importers import ImportOptions, write_import
+
+    try:
+        result = write_import(read(), inputs, out, ImportOptions(merge=merge, **metadata))
+    except WresError as error:
+        raise click.ClickException(f"{error}\nNothing was written to {out}.") from error
+    for name, count in result.rows.items():
+        click.echo(f"{name}: {count:,} rows imported")
+    for note in result.notes:
+        click.echo(f"note: {note}")
+    if result.empty_tables:
+        click.echo(f"written empty (no data yet): {', '.join(result.empty_tables)}")
+    click.echo(f"wrote {out} ({'merged' if merge else 'new'} dataset, checksums in dataset.yaml)")
+
+
+@main.command()
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def template(out: Path) -> None:
+    """Write a data-entry workbook: one sheet per table, with drop-down lists."""
+    from wres_lib.importers import write_template
+
+    click.echo(f"wrote {write_template(out)}")
 
 
 @main.command("generate-sample")

@@ -35,16 +35,19 @@ class Violation:
 
 
 class DataValidationError(WresError):
-    """A dataset broke one or more rules; ``violations`` lists every one of them."""
+    """A dataset broke one or more rules; ``violations`` lists every one of them.
 
-    def __init__(self, path: str, violations: list[Violation]):
+    ``subject`` names what was checked in the message (an importer says "input").
+    """
+
+    def __init__(self, path: str, violations: list[Violation], subject: str = "dataset"):
         self.path = path
         self.violations = list(violations)
         count = len(self.violations)
         noun = "problem" if count == 1 else "problems"
         lines = "\n".join(f"  - {v}" for v in self.violations[:20])
         more = f"\n  ... and {count - 20} more" if count > 20 else ""
-        super().__init__(f"dataset {path} has {count} {noun}:\n{lines}{more}")
+        super().__init__(f"{subject} {path} has {count} {noun}:\n{lines}{more}")
 
 
 class ParameterError(WresError):

@@ -23,6 +23,17 @@ ORG_TYPES = ("acute", "mental health", "community", "ambulance", "specialist")
 BOARD_ROLES = ("executive", "non_executive")
 SURVEY_INDICATORS = (5, 6, 7, 8)
 
+# The seven NHS England regions: ODS code and name.
+REGIONS = (
+    ("Y56", "London"),
+    ("Y59", "South East"),
+    ("Y58", "South West"),
+    ("Y61", "East of England"),
+    ("Y62", "North West"),
+    ("Y60", "Midlands"),
+    ("Y63", "North East and Yorkshire"),
+)
+
 ColumnKind = Literal["text", "year", "count", "percent", "date", "bool", "indicator"]
 
 

@@ -9,6 +9,7 @@ for one organisation-year; and every org_code known in ``organisations`` for tha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,10 +50,16 @@ class _RawTable:
     spec: TableSpec
     file: str
     frame: pd.DataFrame
-    first_row: int  # the row number of the first record (2 in CSV, where row 1 is the header)
+    row_numbers: np.ndarray  # each record's row as the file shows it (in CSV the header is 1)
+    # Where each cell came from, when the file's columns are not the table's (importers).
+    column_labels: pd.DataFrame | None = None
 
     def rows(self, mask: np.ndarray | pd.Series) -> np.ndarray:
-        return np.flatnonzero(np.asarray(mask)) + self.first_row
+        return self.row_numbers[np.flatnonzero(np.asarray(mask))]
+
+    def column(self, name: str, index: int) -> str:
+        """The name to report for column ``name`` of record ``index``."""
+        return name if self.column_labels is None else str(self.column_labels[name].iat[index])
 
 
 def validate_folder(
@@ -80,6 +87,35 @@ def validate_folder(
 def validate(path: str | Path) -> list[Violation]:
     """Every violation in the dataset folder at ``path`` (an empty list when it is clean)."""
     return validate_folder(Path(path))[2]
+
+
+def check_text_table(
+    name: str,
+    frame: pd.DataFrame,
+    file: str,
+    rows: Sequence[int],
+    column_labels: pd.DataFrame | None = None,
+    organisations: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, list[Violation]]:
+    """Check one table held as text, by the rules :func:`validate_folder` applies to a file.
+
+    ``frame`` has the table's columns as stripped strings ("" when empty); ``rows`` gives each
+    record's row in ``file``; ``column_labels`` (same shape as ``frame``) names the source
+    column of each cell when it differs from the table's; with ``organisations`` (typed), every
+    org_code is also checked against it. Returns the typed table and every violation.
+    """
+    violations: list[Violation] = []
+    raw = _RawTable(
+        TABLES[name],
+        file,
+        frame.reset_index(drop=True),
+        np.asarray(rows, dtype=int),
+        None if column_labels is None else column_labels.reset_index(drop=True),
+    )
+    typed = _check_table(raw, violations)
+    if organisations is not None and raw.spec.has_org_code and name != "organisations":
+        _check_orgs_known(raw, typed, organisations, violations)
+    return typed, violations
 
 
 def _read_metadata(folder: Path, violations: list[Violation]) -> DatasetMetadata | None:
@@ -174,7 +210,9 @@ def _read_raw(path: Path, spec: TableSpec, violations: list[Violation]) -> _RawT
     if missing:
         return None
     frame = frame.loc[:, list(spec.column_names)].apply(lambda s: s.str.strip())
-    return _RawTable(spec, path.name, frame.reset_index(drop=True), first_row)
+    return _RawTable(
+        spec, path.name, frame.reset_index(drop=True), np.arange(len(frame)) + first_row
+    )
 
 
 def _check_table(raw: _RawTable, violations: list[Violation]) -> pd.DataFrame:
@@ -196,7 +234,9 @@ def _check_table(raw: _RawTable, violations: list[Violation]) -> pd.DataFrame:
 def _report(raw: _RawTable, column: str, mask: pd.Series, expected: str, out: list) -> None:
     values = raw.frame[column].to_numpy()
     for index, row in zip(np.flatnonzero(mask.to_numpy()), raw.rows(mask), strict=True):
-        out.append(Violation(raw.file, int(row), column, str(values[index]), expected))
+        out.append(
+            Violation(raw.file, int(row), raw.column(column, index), str(values[index]), expected)
+        )
 
 
 def _parse_column(raw: _RawTable, column: Column, violations: list[Violation]) -> pd.Series:
@@ -251,7 +291,7 @@ def _check_not_more_than(raw: _RawTable, frame: pd.DataFrame, violations: list) 
                 Violation(
                     raw.file,
                     int(row),
-                    smaller,
+                    raw.column(smaller, index),
                     str(raw.frame[smaller].iat[index]),
                     f"no more than {larger} ({values[index]})",
                 )
@@ -272,7 +312,7 @@ def _check_unique_key(raw: _RawTable, violations: list[Violation]) -> None:
                 int(row),
                 ", ".join(key),
                 values,
-                f"one row per {', '.join(key)} (repeats row {first_rows[index] + raw.first_row})",
+                f"one row per {', '.join(key)} (repeats row {raw.row_numbers[first_rows[index]]})",
             )
         )
 
@@ -334,7 +374,7 @@ def _check_orgs_known(
             Violation(
                 raw.file,
                 int(row),
-                "year",
+                raw.column("year", index),
                 str(values[index]),
                 f"a year when {code} was open ({period} in organisations)",
             )

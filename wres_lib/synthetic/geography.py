@@ -12,22 +12,11 @@ from itertools import count
 
 import pandas as pd
 
-from wres_lib.schema import TABLES
+from wres_lib.schema import REGIONS, TABLES
 
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 YEARS = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
 DEFAULT_VALID_FROM = "2000-04-01"
-
-# The real NHS England regions: ODS code and name.
-REGIONS = (
-    ("Y56", "London"),
-    ("Y59", "South East"),
-    ("Y58", "South West"),
-    ("Y61", "East of England"),
-    ("Y62", "North West"),
-    ("Y60", "Midlands"),
-    ("Y63", "North East and Yorkshire"),
-)
 
 TYPE_LETTERS = {
     "A": "acute",

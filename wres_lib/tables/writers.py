@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import html
-import io
-import re
-import zipfile
-from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -16,18 +12,12 @@ from openpyxl.utils import get_column_letter
 
 from wres_lib.files import write_bytes_atomically, write_text_atomically
 from wres_lib.tables.press import PressTable
+from wres_lib.xlsx import workbook_bytes
 
 Format = Literal["csv", "md", "html", "xlsx"]
 FORMATS: tuple[str, ...] = ("csv", "md", "html", "xlsx")
 NOTES_SUFFIX = ".notes.md"
 MAX_WIDTH = 60
-
-
-# Workbooks carry no date of their own: the data's dates are in the notes.
-FIXED_TIMESTAMP = datetime(2000, 1, 1)
-ZIP_DATE_TIME = (2000, 1, 1, 0, 0, 0)
-CORE_PROPERTIES = "docProps/core.xml"
-MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def to_csv(table: PressTable) -> str:
@@ -131,25 +121,7 @@ def to_xlsx(table: PressTable) -> bytes:
     for note in table.notes:
         notes.append([note])
     notes.column_dimensions["A"].width = 120
-    book.properties.created = book.properties.modified = FIXED_TIMESTAMP
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _without_timestamps(buffer.getvalue())
-
-
-def _without_timestamps(workbook: bytes) -> bytes:
-    """The same workbook with every zip entry dated alike, so equal tables give equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(workbook))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            fixed = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            content = source.read(entry.filename)
-            if entry.filename == CORE_PROPERTIES:  # openpyxl stamps the save time here
-                content = MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
-            target.writestr(fixed, content)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def render(table: PressTable, fmt: str) -> str:
