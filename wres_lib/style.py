@@ -401,10 +401,10 @@ def finish_figure(
 
 
 def _freeze_layout(fig: Figure) -> None:
-    """Run a constrained layout once more and keep it: every later draw would otherwise nudge
-    the plot by rounding noise, and the same figure would save to different bytes."""
+    """Keep the layout the last draw computed: every later draw would otherwise run the
+    constrained layout again from the laid-out positions, nudging the plot by rounding noise,
+    and the same figure would save to different bytes."""
     if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
-        fig.draw_without_rendering()
         fig.set_layout_engine("none")
 
 
@@ -423,10 +423,10 @@ def figure_bytes(fig: Figure, fmt: str = "png", *, dpi: float = SAVEFIG_DPI) -> 
         raise UnfinishedFigureError(
             "call finish_figure first, as every chart carries a source line"
         )
-    _freeze_layout(fig)
     buffer = io.BytesIO()
     with mpl.rc_context({name: HOUSE_RCPARAMS[name] for name in SAVE_TIME_RCPARAMS}):
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=dict(SAVEFIG_METADATA[fmt]))
+    _freeze_layout(fig)  # the draw inside savefig laid it out
     return buffer.getvalue()
 
 

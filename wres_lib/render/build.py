@@ -87,6 +87,20 @@ def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTE
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def _missing_formats(
+    briefing: Briefing,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    digest: str,
+    previous: dict | None,
+    force: bool,
+) -> tuple[str, ...]:
+    """The formats of ``briefing`` to render: all of them unless its input hash is the one
+    recorded last time, else those whose file is missing."""
+    fresh = not force and previous is not None and previous.get("input_hash") == digest
+    return tuple(f for f in formats if not (fresh and briefing.output_path(out_dir, f).exists()))
+
+
 def _render_one(
     briefing: Briefing,
     out_dir: Path,
@@ -98,11 +112,9 @@ def _render_one(
 ) -> Outcome:
     started = time.perf_counter()
     paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in formats}
-    fresh = not force and previous is not None and previous.get("input_hash") == digest
-    done = {fmt for fmt, path in paths.items() if fresh and path.exists()}
-    missing = tuple(fmt for fmt in formats if fmt not in done)
+    missing = _missing_formats(briefing, out_dir, formats, digest, previous, force)
     try:
-        if missing == ("pdf",) and briefing.output_path(out_dir, "html").exists() and fresh:
+        if missing == ("pdf",) and briefing.output_path(out_dir, "html").exists():
             html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
             write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
         elif missing:
@@ -210,14 +222,10 @@ def build(
     previous = _previous_manifest(manifest_path)
     dataset_hash = dataset.metadata.content_hash
     planned = [(b, input_hash(b, dataset_hash), previous.get((b.level, b.code))) for b in briefings]
-    stale = [
-        briefing
-        for briefing, digest, entry in planned
-        if force
-        or entry is None
-        or entry.get("input_hash") != digest
-        or not all(briefing.output_path(out_dir, fmt).exists() for fmt in formats)
-    ]
+    stale, unchanged = [], []
+    for job in planned:
+        missing = _missing_formats(job[0], out_dir, formats, *job[1:], force)
+        (stale if missing else unchanged).append(job)
     cache = (year_dir / ".cache").resolve()
     cache.mkdir(parents=True, exist_ok=True)
     if stale:
@@ -228,9 +236,14 @@ def build(
         manifest.add(outcome)  # written after each briefing, so a killed build can resume
         report(outcome, len(manifest.added), len(planned))
 
-    workers = jobs or os.cpu_count() or 1
-    with _executor(workers, scheduler if stale else None) as executor:
-        outcomes = _run(planned, out_dir, formats, executor, force, str(cache), record)
+    outcomes = []
+    for briefing, digest, _ in unchanged:  # recorded here: no worker needed
+        files = tuple(str(briefing.output_path(Path(), fmt)) for fmt in formats)
+        outcomes.append(Outcome(briefing.level, briefing.code, "skipped", 0.0, files, "", digest))
+        record(outcomes[-1])
+    if stale:
+        with _executor(jobs or os.cpu_count() or 1, scheduler) as executor:
+            outcomes += _run(stale, out_dir, formats, executor, force, str(cache), record)
     manifest.write()
     write_index(year_dir, dataset.metadata.synthetic)
     outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
