@@ -45,6 +45,7 @@ sample: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_indicators.py
 	$(BIN)/python benchmarks/bench_models.py
+	$(BIN)/python benchmarks/bench_build.py
 
 # Re-resolve the pins (needs uv); keeps environment.yml in step with the lock file.
 lock:
