@@ -12,7 +12,7 @@ from conftest import SAMPLE
 
 from wres_lib.dataset import load_dataset
 from wres_lib.render.briefing import render_briefing
-from wres_lib.render.index import write_index
+from wres_lib.render.build import record_briefing
 from wres_lib.render.plan import briefing_for
 from wres_lib.synthetic.stories import STORY_ORGS
 
@@ -44,7 +44,9 @@ def render(level: str, code: str | None, out: Path, formats=("html",)) -> dict[s
     dataset = load_dataset(SAMPLE)
     briefing = briefing_for(dataset, level, code, YEAR, SAMPLE)
     briefing.parameters["run_date"] = RUN_DATE
-    return render_briefing(briefing, out, formats)
+    written = render_briefing(briefing, out, formats)
+    record_briefing(dataset, out, briefing, written, 1.0)  # as `wres brief` does
+    return written
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +56,6 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Pa
         name: render(level, code, out, ("html", "pdf") if "trust" in name else ("html",))
         for name, (level, code) in BRIEFINGS.items()
     }
-    write_index(out / str(YEAR), synthetic=True)
     return pages
 
 

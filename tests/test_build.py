@@ -12,12 +12,13 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 from conftest import SAMPLE
 
 from wres_lib.dataset import load_dataset
 from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing
-from wres_lib.render.build import _render_one, build, input_hash
+from wres_lib.render.build import RenderSettings, _render_one, build, input_hash
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +81,7 @@ def test_a_failing_briefing_is_an_outcome_not_an_exception(tmp_path: Path) -> No
     broken = Briefing(
         "trust", "trust", "ZT015", "t", {"org_code": "ZT015", "year": "2025", "data_dir": "x"}
     )
-    outcome = _render_one(broken, tmp_path, ("html",), "hash", None, False, str(tmp_path))
+    outcome = _render_one(broken, "hash", None, RenderSettings(tmp_path, ("html",), str(tmp_path)))
     assert outcome.status == "failed" and "parameter 'year' must be int" in outcome.error
     assert not any(tmp_path.iterdir())
 
@@ -145,3 +146,42 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_one_finishes(
     assert sorted(p.name for p in trust_dir.iterdir()) == sorted(
         f"{code}.{fmt}" for code in codes for fmt in ("html", "pdf")
     )  # every briefing, and no temporary file left behind
+
+
+def test_a_planted_failure_is_reported_and_the_rest_are_written(dataset, tmp_path: Path) -> None:
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, notebooks)
+    system = notebooks / "system_briefing.ipynb"
+    saved = nbformat.read(system, as_version=4)
+    saved.cells.insert(
+        3, nbformat.v4.new_code_cell('if code == "Y58":\n    raise ValueError("planted failure")')
+    )
+    nbformat.write(saved, system)
+    out = tmp_path / "out"
+    outcomes = build(
+        dataset,
+        SAMPLE,
+        out,
+        2025,
+        levels=("region",),
+        only=("Y56", "Y58", "Y59"),
+        formats=("html",),
+        jobs=2,
+        notebooks_dir=notebooks,
+    )
+    assert statuses(outcomes) == [
+        ("region", "Y56", "ok"),
+        ("region", "Y58", "failed"),
+        ("region", "Y59", "ok"),
+    ]
+    failed = outcomes[1]
+    assert "in cell 3" in failed.error and "ValueError: planted failure" in failed.error
+    year = out / "2025"
+    assert sorted(p.name for p in (year / "region").iterdir()) == ["Y56.html", "Y59.html"]
+    manifest = json.loads((year / "manifest.json").read_text())
+    entries = {entry["code"]: entry for entry in manifest["briefings"]}
+    assert entries["Y58"]["status"] == "failed" and entries["Y58"]["files"] == {}
+    assert entries["Y56"]["title"] == "London: WRES briefing 2025"
+    index = (year / "index.html").read_text()
+    assert '<a href="region/Y56.html">London: WRES briefing 2025</a>' in index
+    assert "not rendered: see manifest.json" in index and 'href="region/Y58.html"' not in index

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from wres_lib.render.build import Outcome
+from wres_lib.render.manifest import Outcome
 from wres_lib.render.progress import build_progress
 
 OK = Outcome("trust", "ZT015", "ok", 4.25)

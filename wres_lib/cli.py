@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -190,13 +191,14 @@ def brief(
 ) -> None:
     """Render the briefing of one trust, ICB or region CODE, or of the nation."""
     from wres_lib.render.briefing import render_briefing
-    from wres_lib.render.index import write_index
+    from wres_lib.render.build import record_briefing
     from wres_lib.render.plan import briefing_for
 
     dataset = _load(data)
     chosen = _year(dataset, year)
     try:
         briefing = briefing_for(dataset, level, code, chosen, data)
+        started = time.perf_counter()
         written = render_briefing(briefing, out, tuple(_formats(formats)))
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="CODE") from error
@@ -204,7 +206,8 @@ def brief(
         raise click.ClickException(str(error)) from error
     for path in written.values():
         click.echo(f"wrote {path}")
-    click.echo(f"wrote {write_index(out / str(chosen), dataset.metadata.synthetic)}")
+    seconds = time.perf_counter() - started
+    click.echo(f"wrote {record_briefing(dataset, out, briefing, written, seconds)}")
 
 
 @main.command()

@@ -20,36 +20,23 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from wres_lib.briefings.context import CACHE_ENV, load_context
 from wres_lib.dataset import Dataset, sha256_of
 from wres_lib.errors import WresError
-from wres_lib.files import write_bytes_atomically, write_text_atomically
+from wres_lib.files import write_bytes_atomically
 from wres_lib.provenance import library_hash
 from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing, render_briefing
 from wres_lib.render.index import write_index
 from wres_lib.render.kernels import thread_kernel
+from wres_lib.render.manifest import LEVELS, Manifest, Outcome
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
 from wres_lib.render.pdf import html_to_pdf
 from wres_lib.render.plan import briefing_for
 
-LEVELS = ("national", "region", "icb", "trust")
 SCHEDULER_TIMEOUT_SECONDS = 30
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one briefing."""
-
-    level: str
-    code: str
-    status: str  # "ok", "skipped" (unchanged) or "failed"
-    seconds: float
-    files: tuple[str, ...] = ()
-    error: str = ""
-    input_hash: str = ""
 
 
 def plan(
@@ -87,53 +74,44 @@ def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTE
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def _missing_formats(
-    briefing: Briefing,
-    out_dir: Path,
-    formats: tuple[str, ...],
-    digest: str,
-    previous: dict | None,
-    force: bool,
-) -> tuple[str, ...]:
-    """The formats of ``briefing`` to render: all of them unless its input hash is the one
-    recorded last time, else those whose file is missing."""
-    fresh = not force and previous is not None and previous.get("input_hash") == digest
-    return tuple(f for f in formats if not (fresh and briefing.output_path(out_dir, f).exists()))
+@dataclass(frozen=True)
+class RenderSettings:
+    """What every briefing of one build shares: where, which formats, and how."""
+
+    out_dir: Path
+    formats: tuple[str, ...]
+    cache: str  # the folder of the shared tables, for the notebook kernels
+    notebooks_dir: Path = NOTEBOOKS_DIR
+    force: bool = False
+
+    def missing(self, briefing: Briefing, digest: str, previous: dict | None) -> tuple[str, ...]:
+        """The formats of ``briefing`` to render: all of them unless its input hash is the one
+        recorded last time, else those whose file is missing."""
+        fresh = not self.force and previous is not None and previous.get("input_hash") == digest
+        done = {f for f in self.formats if fresh and briefing.output_path(self.out_dir, f).exists()}
+        return tuple(f for f in self.formats if f not in done)
 
 
 def _render_one(
-    briefing: Briefing,
-    out_dir: Path,
-    formats: tuple[str, ...],
-    digest: str,
-    previous: dict | None,
-    force: bool,
-    cache: str,
+    briefing: Briefing, digest: str, previous: dict | None, settings: RenderSettings
 ) -> Outcome:
     started = time.perf_counter()
-    paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in formats}
-    missing = _missing_formats(briefing, out_dir, formats, digest, previous, force)
+    out_dir = settings.out_dir
+    paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in settings.formats}
+    missing = settings.missing(briefing, digest, previous)
     try:
         if missing == ("pdf",) and briefing.output_path(out_dir, "html").exists():
             html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
             write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
         elif missing:
-            render_briefing(briefing, out_dir, missing, kernel=thread_kernel({CACHE_ENV: cache}))
+            kernel = thread_kernel({CACHE_ENV: settings.cache})
+            render_briefing(briefing, out_dir, missing, settings.notebooks_dir, kernel)
     except (WresError, KeyError, OSError, ValueError) as error:
         seconds = time.perf_counter() - started
-        return Outcome(
-            briefing.level, briefing.code, "failed", seconds, error=str(error), input_hash=digest
-        )
+        return Outcome.of(briefing, "failed", seconds, error=str(error), input_hash=digest)
     files = tuple(str(path.relative_to(out_dir)) for path in paths.values())
     status = "ok" if missing else "skipped"
-    return Outcome(
-        briefing.level,
-        briefing.code,
-        status,
-        time.perf_counter() - started,
-        files,
-        input_hash=digest,
-    )
+    return Outcome.of(briefing, status, time.perf_counter() - started, files, input_hash=digest)
 
 
 @contextmanager
@@ -161,32 +139,16 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
 
 def _run(
     jobs: list[tuple[Briefing, str, dict | None]],
-    out_dir: Path,
-    formats: tuple[str, ...],
     executor: Executor,
-    force: bool,
-    cache: str,
+    settings: RenderSettings,
     record: Callable[[Outcome], None],
 ) -> list[Outcome]:
-    futures = [
-        executor.submit(_render_one, briefing, out_dir, formats, digest, previous, force, cache)
-        for briefing, digest, previous in jobs
-    ]
+    futures = [executor.submit(_render_one, *job, settings) for job in jobs]
     outcomes: list[Outcome] = []
     for future in as_completed(futures):
         outcomes.append(future.result())
         record(outcomes[-1])
     return outcomes
-
-
-def _previous_manifest(path: Path) -> dict[tuple[str, str], dict]:
-    if not path.exists():
-        return {}
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8")).get("briefings", [])
-    except (json.JSONDecodeError, AttributeError):
-        return {}  # an unreadable manifest only means everything is rendered again
-    return {(entry["level"], entry["code"]): entry for entry in entries}
 
 
 def build(
@@ -201,15 +163,16 @@ def build(
     jobs: int | None = None,
     scheduler: str | None = None,
     force: bool = False,
+    notebooks_dir: Path = NOTEBOOKS_DIR,
     report: Callable[[Outcome, int, int], None] = lambda outcome, done, total: None,
 ) -> list[Outcome]:
     """Render every planned briefing with ``jobs`` workers; return each outcome.
 
     Workers are local processes, or with ``scheduler`` a Dask cluster (``"local"`` or a
-    scheduler's address); each keeps one notebook kernel warm between its briefings. Unchanged
-    briefings are skipped unless ``force``. Writes ``manifest.json`` (every briefing's input
-    hash, status, duration and files with their sizes) and ``index.html`` under
-    ``out_dir/<year>``.
+    scheduler's address); each keeps one notebook kernel warm between its briefings. The
+    notebooks come from ``notebooks_dir``. Unchanged briefings are skipped unless ``force``.
+    Writes ``manifest.json`` (every briefing's input hash, status, duration and files with their
+    sizes) and ``index.html``, made from it, under ``out_dir/<year>``.
     """
     run_date = default_run_date()  # fixed here, so workers elsewhere print the same date
     briefings = [
@@ -218,19 +181,20 @@ def build(
     ]
     year_dir = out_dir / str(year)
     _remove_interrupted_writes(year_dir)
-    manifest_path = year_dir / "manifest.json"
-    previous = _previous_manifest(manifest_path)
+    manifest = Manifest.open(out_dir, year, dataset)
     dataset_hash = dataset.metadata.content_hash
-    planned = [(b, input_hash(b, dataset_hash), previous.get((b.level, b.code))) for b in briefings]
+    planned = [
+        (b, input_hash(b, dataset_hash, notebooks_dir), manifest.entry(b.level, b.code))
+        for b in briefings
+    ]
+    cache = (year_dir / ".cache").resolve()
+    settings = RenderSettings(out_dir, formats, str(cache), notebooks_dir, force)
     stale, unchanged = [], []
     for job in planned:
-        missing = _missing_formats(job[0], out_dir, formats, *job[1:], force)
-        (stale if missing else unchanged).append(job)
-    cache = (year_dir / ".cache").resolve()
+        (stale if settings.missing(*job) else unchanged).append(job)
     cache.mkdir(parents=True, exist_ok=True)
     if stale:
         _compute_shared_tables(data_dir, cache)
-    manifest = _Manifest(manifest_path, year, dataset, previous, out_dir)
 
     def record(outcome: Outcome) -> None:
         manifest.add(outcome)  # written after each briefing, so a killed build can resume
@@ -239,48 +203,15 @@ def build(
     outcomes = []
     for briefing, digest, _ in unchanged:  # recorded here: no worker needed
         files = tuple(str(briefing.output_path(Path(), fmt)) for fmt in formats)
-        outcomes.append(Outcome(briefing.level, briefing.code, "skipped", 0.0, files, "", digest))
+        outcomes.append(Outcome.of(briefing, "skipped", 0.0, files, input_hash=digest))
         record(outcomes[-1])
     if stale:
         with _executor(jobs or os.cpu_count() or 1, scheduler) as executor:
-            outcomes += _run(stale, out_dir, formats, executor, force, str(cache), record)
+            outcomes += _run(stale, executor, settings, record)
     manifest.write()
-    write_index(year_dir, dataset.metadata.synthetic)
+    write_index(year_dir, manifest)
     outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
     return outcomes
-
-
-class _Manifest:
-    """``manifest.json``: each briefing's input hash, status, duration and file sizes."""
-
-    def __init__(
-        self, path: Path, year: int, dataset: Dataset, previous: dict, out_dir: Path
-    ) -> None:
-        self.path = path
-        self.out_dir = out_dir
-        self.header = {
-            "year": year,
-            "dataset": dataset.metadata.name,
-            "dataset_sha256": dataset.metadata.content_hash,
-            "synthetic": dataset.metadata.synthetic,
-        }
-        self.entries = dict(previous)
-        self.added: list[Outcome] = []
-
-    def add(self, outcome: Outcome) -> None:
-        """Record ``outcome``; write the file if something was rendered or failed."""
-        entry = asdict(outcome) | {"seconds": round(outcome.seconds, 2)}
-        entry["files"] = {f: (self.out_dir / f).stat().st_size for f in outcome.files}
-        self.entries[(outcome.level, outcome.code)] = entry
-        self.added.append(outcome)
-        if outcome.status != "skipped":
-            self.write()
-
-    def write(self) -> None:
-        """Rewrite the file atomically."""
-        ordered = sorted(self.entries.values(), key=lambda e: (LEVELS.index(e["level"]), e["code"]))
-        text = json.dumps(self.header | {"briefings": ordered}, indent=2) + "\n"
-        write_text_atomically(self.path, text)
 
 
 def _compute_shared_tables(data_dir: Path, cache: Path) -> None:
@@ -301,3 +232,22 @@ def _remove_interrupted_writes(year_dir: Path) -> None:
     if year_dir.exists():
         for temporary in year_dir.rglob(".*.tmp"):
             temporary.unlink(missing_ok=True)
+
+
+def record_briefing(
+    dataset: Dataset, out_dir: Path, briefing: Briefing, written: dict[str, Path], seconds: float
+) -> Path:
+    """Add a briefing rendered on its own (``wres brief``) to its year's manifest and index.
+
+    Files of other formats it already had are kept if they were made from the same inputs.
+    Returns the index page.
+    """
+    year = briefing.parameters["year"]
+    manifest = Manifest.open(out_dir, year, dataset)
+    digest = input_hash(briefing, dataset.metadata.content_hash)
+    previous = manifest.entry(briefing.level, briefing.code) or {}
+    kept = previous.get("files", {}) if previous.get("input_hash") == digest else {}
+    files = {str(path.relative_to(out_dir)) for path in written.values()}
+    files |= {f for f in kept if (out_dir / f).exists()}
+    manifest.add(Outcome.of(briefing, "ok", seconds, tuple(sorted(files)), input_hash=digest))
+    return write_index(out_dir / str(year), manifest)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import html
-import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from wres_lib.files import write_text_atomically
+from wres_lib.render.manifest import LEVELS, Manifest
 
-LEVEL_ORDER = ("national", "region", "icb", "trust")
 LEVEL_NAMES = {
     "national": "Nation",
     "region": "Regions",
     "icb": "Systems (ICBs)",
     "trust": "Trusts",
 }
-_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 
 _FILTER_SCRIPT = """
 const box = document.getElementById("filter");
@@ -29,38 +27,21 @@ box.addEventListener("input", () => {
 """
 
 
-def _title_of(page: Path) -> str:
-    with open(page, encoding="utf-8") as handle:
-        match = _TITLE.search(handle.read(4096))
-    return html.unescape(match[1].strip()) if match else page.stem
-
-
-def write_index(year_dir: Path, synthetic: bool) -> Path:
-    """Write ``<year_dir>/index.html`` linking every ``<level>/<code>.html`` (and its PDF)."""
+def write_index(year_dir: Path, manifest: Manifest) -> Path:
+    """Write ``<year_dir>/index.html`` from ``manifest``: a link to every briefing's page and
+    PDF, and the briefings that failed, named so."""
     sections = []
-    for level in LEVEL_ORDER:
-        pages = sorted((year_dir / level).glob("*.html"))
-        if not pages:
-            continue
-        items = []
-        for page in pages:
-            title = _title_of(page)
-            link = f"{level}/{page.name}"
-            pdf = page.with_suffix(".pdf")
-            pdf_link = f' · <a href="{level}/{pdf.name}">PDF</a>' if pdf.exists() else ""
-            search = html.escape(f"{title} {page.stem} {level}".lower(), quote=True)
-            items.append(
-                f'<li data-search="{search}"><a href="{link}">{html.escape(title)}</a> '
-                f'<span class="code">{html.escape(page.stem)}</span>{pdf_link}</li>'
+    for level in LEVELS:
+        entries = [e for e in manifest.briefings() if e["level"] == level]
+        if entries:
+            items = "".join(_item(entry, year_dir.name) for entry in entries)
+            sections.append(
+                f"<section><h2>{LEVEL_NAMES[level]} ({len(entries)})</h2><ul>{items}</ul></section>"
             )
-        sections.append(
-            f"<section><h2>{LEVEL_NAMES[level]} ({len(pages)})</h2><ul>{''.join(items)}</ul>"
-            "</section>"
-        )
     banner = (
         '<div class="synthetic-banner">SYNTHETIC DATA: invented organisations and figures, '
         "not real NHS statistics</div>"
-        if synthetic
+        if manifest.synthetic
         else ""
     )
     page = f"""<!DOCTYPE html>
@@ -94,3 +75,15 @@ ul {{ list-style: none; padding: 0; }} li {{ padding: 0.15rem 0; }}
     target = year_dir / "index.html"
     write_text_atomically(target, page)
     return target
+
+
+def _item(entry: dict, year: str) -> str:
+    """One briefing's line: its title linked to its page, its code, a link to its PDF."""
+    title = html.escape(entry.get("title") or entry["code"])
+    search = html.escape(f"{entry.get('title', '')} {entry['code']} {entry['level']}".lower())
+    code = f'<span class="code">{html.escape(entry["code"])}</span>'
+    links = {PurePosixPath(f).suffix: PurePosixPath(f).relative_to(year) for f in entry["files"]}
+    if entry["status"] == "failed" or ".html" not in links:
+        return f'<li data-search="{search}">{title} {code} · not rendered: see manifest.json</li>'
+    pdf = f' · <a href="{links[".pdf"]}">PDF</a>' if ".pdf" in links else ""
+    return f'<li data-search="{search}"><a href="{links[".html"]}">{title}</a> {code}{pdf}</li>'

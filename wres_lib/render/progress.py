@@ -15,7 +15,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from wres_lib.render.build import Outcome
+from wres_lib.render.manifest import Outcome
 
 Report = Callable[[Outcome, int, int], None]
 
