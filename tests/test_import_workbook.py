@@ -167,3 +167,18 @@ def test_an_empty_workbook_imports_nothing(tmp_path: Path) -> None:
     result = run("import", "workbook", str(template), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1 and "t.xlsx: no rows to import" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_successor_cycle_is_placed_on_the_organisations_sheet(tmp_path: Path) -> None:
+    tables = tiny_tables()
+    tables["organisations"]["successor_code"] = ["ZT902", "ZT901"]
+    filled = fill(write_template(tmp_path / "t.xlsx"), tmp_path / "filled.xlsx", tables)
+    with pytest.raises(DataValidationError) as caught:
+        write_import(read_filled_workbook(filled), [filled], tmp_path / "out", ImportOptions())
+    assert [str(v) for v in caught.value.violations] == [
+        f"filled.xlsx, sheet 'organisations', row {row}, column 'J (successor_code)': found "
+        f"'{code}'; expected a successor that does not lead back to this organisation "
+        "(successor_code goes round: ZT901 -> ZT902 -> ZT901; rows 2 and 3)"
+        for row, code in ((2, "ZT902"), (3, "ZT901"))
+    ]
+    assert not (tmp_path / "out").exists()

@@ -240,3 +240,27 @@ def test_successor_code_must_be_listed(tiny_dataset: Path) -> None:
     edit_csv(tiny_dataset, "organisations", 2, "successor_code", "ZT999")
     violation = only(validate(tiny_dataset))
     assert (violation.row, violation.column, violation.value) == (2, "successor_code", "ZT999")
+
+
+def test_successor_codes_that_go_round_in_a_cycle_are_named(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "organisations", 2, "successor_code", "ZT902")
+    edit_csv(tiny_dataset, "organisations", 3, "successor_code", "ZT901")
+    violations = validate(tiny_dataset)
+    assert [(v.file, v.row, v.column, v.value) for v in violations] == [
+        ("organisations.csv", 2, "successor_code", "ZT902"),
+        ("organisations.csv", 3, "successor_code", "ZT901"),
+    ]
+    expected = (
+        "a successor that does not lead back to this organisation (successor_code goes round: "
+        "ZT901 -> ZT902 -> ZT901; rows 2 and 3)"
+    )
+    assert [v.expected for v in violations] == [expected, expected]
+    with pytest.raises(DataValidationError, match="ZT901 -> ZT902 -> ZT901; rows 2 and 3"):
+        load_dataset(tiny_dataset)
+
+
+def test_an_organisation_that_succeeds_itself_is_a_cycle(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "organisations", 3, "successor_code", "ZT902")
+    violation = only(validate(tiny_dataset))
+    assert (violation.row, violation.column, violation.value) == (3, "successor_code", "ZT902")
+    assert violation.expected.endswith("(successor_code goes round: ZT902 -> ZT902; row 3)")

@@ -4,7 +4,9 @@ The checks run in order: ``dataset.yaml`` readable; each required table present 
 Parquet); file checksums match ``dataset.yaml``; required columns present; each value of the
 right type and among the allowed values; counts non-negative integers; cross-column rules
 (e.g. appointed <= shortlisted); unique keys; detailed ethnic groups and a BME total not mixed
-for one organisation-year; and every org_code known in ``organisations`` for that year.
+for one organisation-year; successor codes that name a listed organisation and never go round
+in a cycle (:func:`wres_lib.lineage.successor_cycles`); and every org_code known in
+``organisations`` for that year.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from wres_lib.dataset import (
     table_files,
 )
 from wres_lib.errors import Violation
+from wres_lib.lineage import cycle_text, successor_cycles
 from wres_lib.schema import (
     BME,
     DETAILED_BME_GROUPS,
@@ -226,6 +229,7 @@ def _check_table(raw: _RawTable, violations: list[Violation]) -> pd.DataFrame:
         _check_medical_grades(raw, frame, violations)
     if raw.spec.name == "organisations":
         _check_organisation_dates(raw, frame, violations)
+        _check_successor_cycles(raw, frame, violations)
     # Values that failed to parse were reported above; as whole numbers they read as 0.
     whole = [c.name for c in raw.spec.columns if c.kind in INTEGER_KINDS and not c.nullable]
     return frame.fillna(dict.fromkeys(whole, 0)).astype(dict.fromkeys(whole, "int64"))
@@ -342,6 +346,33 @@ def _check_organisation_dates(raw: _RawTable, frame: pd.DataFrame, violations: l
     successor = frame["successor_code"]
     unknown = successor.notna() & ~successor.isin(frame["org_code"])
     _report(raw, "successor_code", unknown, "an org_code listed in organisations", violations)
+
+
+def _check_successor_cycles(raw: _RawTable, frame: pd.DataFrame, violations: list) -> None:
+    """successor_code never leads back to where it started (A -> B -> A, or A -> A): each
+    organisation in a cycle is reported at its row, with the cycle's codes and rows."""
+    first_row = {}
+    for index, code in enumerate(frame["org_code"]):
+        first_row.setdefault(str(code), index)  # lineage reads an org_code's first row too
+    for cycle in successor_cycles(frame):
+        indices = [first_row[code] for code in cycle]
+        rows = [int(raw.row_numbers[index]) for index in indices]
+        listed = ", ".join(str(row) for row in rows[:-1])
+        listed = f"{listed} and {rows[-1]}" if listed else str(rows[-1])
+        expected = (
+            "a successor that does not lead back to this organisation "
+            f"(successor_code goes round: {cycle_text(cycle)}; row{'s' * (len(rows) > 1)} {listed})"
+        )
+        for index, row in zip(indices, rows, strict=True):
+            violations.append(
+                Violation(
+                    raw.file,
+                    row,
+                    raw.column("successor_code", index),
+                    str(raw.frame["successor_code"].iat[index]),
+                    expected,
+                )
+            )
 
 
 def _check_medical_grades(raw: _RawTable, frame: pd.DataFrame, violations: list) -> None:
