@@ -22,6 +22,7 @@ from wres_lib.importers import (
     read_mapped,
     write_import,
 )
+from wres_lib.importers.recodes import wres_year
 from wres_lib.schema import ETHNICITIES, TABLES
 from wres_lib.validation import validate
 
@@ -315,3 +316,26 @@ def test_bundled_survey_mapping_on_the_plain_layout(tmp_path: Path, tiny_dataset
     assert survey.loc[(2025, "ZT902", 6, "BME"), "percent"] == pytest.approx(29.0)
     assert survey.loc[(2025, "ZT902", 6, "BME"), "respondents"] == 1500
     assert pd.isna(survey.loc[(2025, "ZT902", 6, "White"), "respondents"])
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2024", "2024"),
+        ("2024.0", "2024"),
+        ("2023-24", "2024"),
+        ("2023/2024", "2024"),
+        ("FY 2023-24", "2024"),  # not 2023, the only four-digit year in it
+        ("2024-03-31", "2024"),
+        ("31/03/2024", "2024"),
+        ("March 2024", "2024"),
+        ("2023-09-30", "2024"),  # April to March is one WRES year
+        ("30/09/2023", "2024"),
+        ("September 2023", "2024"),
+        ("2024-04-01", "2025"),
+        ("2024-13-01", "2024-13-01"),  # not a date: left for validation to report
+        ("2023-25", "2023-25"),
+    ],
+)
+def test_year_cells_give_the_wres_year(text: str, year: str) -> None:
+    assert wres_year(text) == year

@@ -49,6 +49,7 @@ class Grid:
 
     @property
     def width(self) -> int:
+        """The number of columns of the longest row."""
         return max((len(row) for row in self.rows), default=0)
 
     def cell(self, row: int, column: int) -> str:
@@ -58,6 +59,7 @@ class Grid:
         return self.rows[row - 1][column - 1]
 
     def is_blank(self, row: int) -> bool:
+        """Whether ``row`` (from 1) has no text in any cell, or is past the last row."""
         return row > len(self.rows) or not any(c.strip() for c in self.rows[row - 1])
 
 

@@ -6,9 +6,13 @@ spelling is passed on unchanged, so validation reports it with its row and colum
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Mapping
 
+import pandas as pd
+
+from wres_lib.lineage import wres_year as year_of_date
 from wres_lib.schema import BME, TABLES, UNKNOWN, WHITE
 
 # Cells that mark a figure as withheld (small numbers) or not available.
@@ -192,23 +196,40 @@ def plain_number(text: str) -> str:
     return stripped
 
 
-_ISO_DATE = re.compile(r"^(\d{4})-\d{2}-\d{2}")
-_FINANCIAL_YEAR = re.compile(r"^(\d{4})\s*(?:-|/|to)\s*(\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-\d{2}")
+_MONTH_YEAR = re.compile(r"^(?:\d{1,2}\s+)?([a-z]{3})[a-z]*\.?,?\s+(\d{4})$")
+_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
+_FINANCIAL_YEAR = re.compile(r"(?<!\d)(\d{4})\s*(?:-|/|to)\s*(\d{2}|\d{4})(?!\d)")
 _A_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def wres_year(text: str) -> str:
-    """The WRES year a cell names: "2024", "2024-03-31" and "March 2024" give 2024, and the
-    financial years "2023-24" and "2023/2024" give 2024 (the year ending 31 March 2024)."""
+    """The WRES year a cell names, 1 April Y-1 to 31 March Y being year Y: "2024", the
+    financial years "2023-24", "2023/2024" and "FY 2023-24", and the dates "2024-03-31",
+    "31/03/2024", "March 2024" and "2023-09-30" all give 2024 (a date in April or later
+    belongs to the next year, as in :func:`wres_lib.lineage.wres_year`)."""
     folded = _key(text).removesuffix(".0")
-    if match := _ISO_DATE.match(folded):
-        return match.group(1)
-    if match := _FINANCIAL_YEAR.match(folded):
+    month_year = _month_and_year(folded)
+    if month_year is not None:
+        month, year = month_year
+        return str(year_of_date(pd.Timestamp(year=year, month=month, day=1)))
+    if match := _FINANCIAL_YEAR.search(folded):
         start, end = int(match.group(1)), match.group(2)
         end_year = int(end) if len(end) == 4 else (start + 1) // 100 * 100 + int(end)
         return str(end_year) if end_year == start + 1 else text
     years = _A_YEAR.findall(folded)
     return years[0] if len(set(years)) == 1 else text
+
+
+def _month_and_year(folded: str) -> tuple[int, int] | None:
+    """The month and year of a date (as :func:`iso_date` reads them) or of "March 2024"."""
+    if match := _ISO_DATE.match(iso_date(folded)):
+        month, year = int(match.group(2)), int(match.group(1))
+    elif (match := _MONTH_YEAR.match(folded)) and match.group(1) in _MONTHS:
+        month, year = _MONTHS[match.group(1)], int(match.group(2))
+    else:
+        return None
+    return (month, year) if 1 <= month <= 12 else None
 
 
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")

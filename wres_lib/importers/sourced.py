@@ -29,9 +29,11 @@ class Record:
     cells: dict[str, tuple[str, str]]
 
     def text(self, column: str) -> str:
+        """The text of canonical column ``column``."""
         return self.cells[column][0]
 
     def with_text(self, column: str, text: str) -> Record:
+        """A copy with ``column``'s text replaced, keeping where the cell came from."""
         return Record(self.row, {**self.cells, column: (text, self.cells[column][1])})
 
 
