@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,6 +14,7 @@ from wres_lib.briefings import national, present, system, trust
 from wres_lib.briefings.context import load_context
 from wres_lib.briefings.figures import population_bme_share
 from wres_lib.briefings.summary import trust_summary
+from wres_lib.dataset import refresh_checksums
 from wres_lib.narrative import check_sentence, percent
 from wres_lib.synthetic.stories import STORY_ORGS
 from wres_lib.trends import trend
@@ -229,6 +232,22 @@ def test_a_closing_trust_names_its_successor_in_its_last_year(
     last = trust.TrustBriefing(context, code, 2021)
     assert last.successor_note() == check_sentence(sentence)
     assert html.escape(sentence) in last.header()
+    assert trust.TrustBriefing(context, code, 2020).successor_note() is None
+
+
+def test_a_trust_closing_after_its_last_data_year_names_its_successor_in_that_year(
+    tmp_path: Path,
+) -> None:
+    code, successor = STORY_ORGS["merged_trust_a"], STORY_ORGS["merger_successor"]
+    folder = shutil.copytree(SAMPLE, tmp_path / "data")
+    organisations = pd.read_csv(folder / "organisations.csv", dtype=str, keep_default_na=False)
+    organisations.loc[organisations["org_code"] == code, "valid_to"] = "2021-09-30"  # WRES 2022
+    organisations.to_csv(folder / "organisations.csv", index=False, lineterminator="\n")
+    refresh_checksums(folder)
+    context = load_context(folder)
+    assert context.slice("trust", code)["year"].max() == 2021  # no data for 2022
+    note = trust.TrustBriefing(context, code, 2021).successor_note()
+    assert note is not None and "closed on 30 September 2021" in note and successor in note
     assert trust.TrustBriefing(context, code, 2020).successor_note() is None
 
 

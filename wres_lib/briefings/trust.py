@@ -210,11 +210,17 @@ class TrustBriefing:
         return f"{before} combine its predecessors{dated}: {listed}."
 
     def successor_note(self) -> str | None:
-        """In a closing trust's last year, which organisation took over its work; else None."""
+        """In a closing trust's last briefing, which organisation took over its work; else None.
+
+        The last briefing is that of the year it closed in, or of its last year of data if that
+        is earlier (a trust closing in September has no data for that WRES year).
+        """
         if self.successor_code is None:
             return None
         closed = self.valid_to
-        last = wres_year(closed) if pd.notna(closed) else int(self.rows["year"].max())
+        last = int(self.context.slice("trust", self.code)["year"].max())
+        if pd.notna(closed):
+            last = min(last, wres_year(closed))
         if self.year < last:
             return None
         successor = self.context.organisation(self.successor_code)
