@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
-from click.testing import CliRunner
+from import_fixtures import run, snapshot, write_csv
 from openpyxl import Workbook
 
 from wres_lib import DataValidationError, load_dataset
-from wres_lib.cli import main
 from wres_lib.importers import (
     ImportOptions,
     MappingError,
@@ -29,22 +26,6 @@ from wres_lib.validation import validate
 WORKFORCE_HEADER = ["Date", "Org code", "Org name", "Staff group", "AfC band", "Ethnic group"]
 BAND_5 = ["2024-03-31", "ZT901", "Testbridge", "Nurses and health visitors", "Band 5"]
 CONSULTANTS = ["2023-24", "ZT902", "Mockford", "HCHS doctors", "Consultants"]
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    """UTF-8 with a byte-order mark and Windows line endings, as Excel saves CSV."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-    return path
 
 
 def write_mapping(path: Path, base: str | None = None, **changes: object) -> Path:
@@ -226,6 +207,7 @@ def test_bad_values_are_placed_and_the_dataset_is_untouched(
             [*BAND_5, "Martian", "5"],
             ["2024-03-31", "ZZ999", "Nowhere", "Clinical", "Band 5", "White", "5"],
             [*BAND_5, "White", "12.5"],
+            [*BAND_5, "Not stated", "50%"],  # "%" is read only in a percentage column
         ],
     )
     before = snapshot(tiny_dataset)
@@ -234,7 +216,7 @@ def test_bad_values_are_placed_and_the_dataset_is_untouched(
         "--out", str(tiny_dataset), "--merge",
     )  # fmt: skip
     assert result.exit_code == 1
-    assert "input wf.csv has 3 problems" in result.output
+    assert "input wf.csv has 4 problems" in result.output
     expected = f"one of {', '.join(ETHNICITIES)}"
     assert f"wf.csv, row 2, column 'F (Ethnic group)': found 'Martian'; expected {expected}" in (
         result.output
@@ -244,8 +226,75 @@ def test_bad_values_are_placed_and_the_dataset_is_untouched(
         "organisations" in result.output
     )
     assert "wf.csv, row 4, column 'G (Headcount)': found '12.5'" in result.output
+    assert (
+        "wf.csv, row 5, column 'G (Headcount)': found '50%'; expected a whole number of 0 or more"
+        in result.output
+    )
     assert snapshot(tiny_dataset) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tiny", "wf.csv"]
+
+
+def test_a_per_cent_sign_is_read_only_in_a_percentage_column(
+    tmp_path: Path, tiny_dataset: Path
+) -> None:
+    survey = write_csv(
+        tmp_path / "survey.csv",
+        [
+            ["Year", "Trust", "Indicator", "Group", "Share", "Respondents"],
+            ["2025", "ZT902", "7", "White", "42.5%", "1,020"],
+            ["2025", "ZT902", "7", "BME", " 30 % ", "410"],
+        ],
+    )
+    mapping = write_mapping(
+        tmp_path / "m.yaml",
+        table="staff_survey",
+        columns={
+            "Year": "year", "Trust": "org_code", "Group": "ethnicity", "Share": "percent",
+            "Respondents": "respondents",
+        },
+    )  # fmt: skip
+    table = read_mapped(survey, load_mapping(mapping))
+    assert [r.text("percent") for r in table.records] == ["42.5", "30"]
+    write_import([table], [survey], tiny_dataset, ImportOptions(merge=True))
+    assert validate(tiny_dataset) == []
+
+    survey.write_text(survey.read_text(encoding="utf-8-sig").replace("1,020", "50%"))
+    table = read_mapped(survey, load_mapping(mapping))
+    with pytest.raises(DataValidationError) as caught:
+        write_import([table], [survey], tiny_dataset, ImportOptions(merge=True))
+    (violation,) = caught.value.violations
+    assert str(violation) == (
+        "survey.csv, row 2, column 'F (Respondents)': found '50%'; expected a whole number of 0 "
+        "or more"
+    )
+
+
+def test_a_bad_value_on_a_named_xlsx_sheet_is_placed(tmp_path: Path, tiny_dataset: Path) -> None:
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active["A1"] = "The figures are on the sheet 'Headcount by band'"
+    sheet = book.create_sheet("Headcount by band")
+    sheet.append(["Workforce by ethnic group, March 2024"])
+    sheet.append([])
+    sheet.append([*WORKFORCE_HEADER, "Headcount"])
+    sheet.append([*BAND_5, "White - British", 1234])  # row 4
+    sheet.append([*BAND_5, "Not stated", "seven"])  # row 5: not a number
+    book.save(tmp_path / "wf.xlsx")
+    mapping = write_mapping(
+        tmp_path / "m.yaml", "workforce_statistics", sheet="Headcount by band", header_row=3
+    )
+    before = snapshot(tiny_dataset)
+    result = run(
+        "import", "mapped", str(tmp_path / "wf.xlsx"), "--mapping", str(mapping),
+        "--out", str(tiny_dataset), "--merge",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "has 1 problem" in result.output
+    assert (
+        "wf.xlsx, sheet 'Headcount by band', row 5, column 'G (Headcount)': found 'seven'; "
+        "expected a whole number of 0 or more" in result.output
+    )
+    assert snapshot(tiny_dataset) == before
 
 
 def test_missing_header_and_file_name_without_a_year(tmp_path: Path) -> None:

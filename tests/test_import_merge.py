@@ -7,24 +7,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from dataset_factory import edit_csv
+from import_fixtures import run, snapshot
 
 from wres_lib import DataValidationError, WresError, load_dataset
-from wres_lib.cli import main
 from wres_lib.dataset import refresh_checksums, sha256_of
 from wres_lib.importers import ImportOptions, load_mapping, read_mapped, write_import
 from wres_lib.validation import validate
 
 BOARD_HEADER = "year,org_code,role,voting,ethnicity,members\n"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def board_import(tmp_path: Path, rows: str) -> tuple[Path, Path]:

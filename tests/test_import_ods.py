@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import yaml
-from click.testing import CliRunner
+from import_fixtures import run, snapshot, write_csv
 
 from wres_lib import DataValidationError, load_dataset
-from wres_lib.cli import main
 from wres_lib.dataset import sha256_of
 from wres_lib.importers import (
     ImportOptions,
@@ -46,24 +43,8 @@ ROWS = [
 ]  # fmt: skip
 
 
-def write_etr(path: Path, rows: list[list[str]]) -> Path:
-    """As published, without a header; here also with a byte-order mark and Windows endings."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8-sig"))
-    return path
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
 def test_reference_file_becomes_a_valid_organisations_table(tmp_path: Path) -> None:
-    etr = write_etr(tmp_path / "etr.csv", ROWS)
+    etr = write_csv(tmp_path / "etr.csv", ROWS)
     out = tmp_path / "orgs"
     result = write_import([read_ods_reference(etr)], [etr], out, ImportOptions(vintage="2025-04"))
     assert validate(out) == []
@@ -99,8 +80,8 @@ def test_reference_file_becomes_a_valid_organisations_table(tmp_path: Path) -> N
 
 
 def test_icb_names_and_org_types_lookups(tmp_path: Path) -> None:
-    etr = write_etr(tmp_path / "etr.csv", ROWS)
-    icbs = write_etr(
+    etr = write_csv(tmp_path / "etr.csv", ROWS)
+    icbs = write_csv(
         tmp_path / "eicb.csv",
         [
             ["QMJ", "NHS NORTH CENTRAL LONDON INTEGRATED CARE BOARD", "Y56", "", ""],
@@ -121,7 +102,7 @@ def test_icb_names_and_org_types_lookups(tmp_path: Path) -> None:
 
 
 def test_a_grouping_that_is_not_a_region_keeps_its_code_with_a_note(tmp_path: Path) -> None:
-    etr = write_etr(tmp_path / "etr.csv", [etr_row("RAA", "OLD TRUST", "Y54", "Q01", "19950401")])
+    etr = write_csv(tmp_path / "etr.csv", [etr_row("RAA", "OLD TRUST", "Y54", "Q01", "19950401")])
     table = read_ods_reference(etr)
     assert table.records[0].text("region_name") == "Y54"
     assert any("not NHS England regions" in note and "Y54" in note for note in table.notes)
@@ -129,7 +110,7 @@ def test_a_grouping_that_is_not_a_region_keeps_its_code_with_a_note(tmp_path: Pa
 
 def test_bad_date_is_reported_at_its_row_and_column(tmp_path: Path) -> None:
     rows = [*ROWS[:2], etr_row("RQ3", "X", "Y60", "QHL", "2017021"), ROWS[3]]
-    etr = write_etr(tmp_path / "etr.csv", rows)
+    etr = write_csv(tmp_path / "etr.csv", rows)
     with pytest.raises(DataValidationError) as caught:
         write_import([read_ods_reference(etr)], [etr], tmp_path / "out", ImportOptions())
     (violation,) = caught.value.violations
@@ -140,7 +121,7 @@ def test_bad_date_is_reported_at_its_row_and_column(tmp_path: Path) -> None:
 
 
 def test_too_few_columns_names_the_row(tmp_path: Path) -> None:
-    etr = write_etr(tmp_path / "etr.csv", [ROWS[0], ["RXX", "SHORT ROW", "Y56"]])
+    etr = write_csv(tmp_path / "etr.csv", [ROWS[0], ["RXX", "SHORT ROW", "Y56"]])
     with pytest.raises(InputError, match=r"etr.csv, row 2: expected at least 11 columns"):
         read_ods_reference(etr)
 
@@ -154,7 +135,7 @@ def test_tidy_name() -> None:
 
 
 def test_cli_import_ods_and_a_failed_merge_leaves_the_folder_unchanged(tmp_path: Path) -> None:
-    etr = write_etr(tmp_path / "etr.csv", ROWS)
+    etr = write_csv(tmp_path / "etr.csv", ROWS)
     out = tmp_path / "mine"
     result = run("import", "ods", str(etr), "--out", str(out), "--vintage", "2025")
     assert result.exit_code == 0, result.output
@@ -167,7 +148,7 @@ def test_cli_import_ods_and_a_failed_merge_leaves_the_folder_unchanged(tmp_path:
     again = run("import", "ods", str(etr), "--out", str(out))
     assert again.exit_code == 1 and "already holds files; give --merge" in again.output
 
-    bad = write_etr(tmp_path / "etr2.csv", [etr_row("RAL", "X", "Y56", "QMJ", "1991-4-1x")])
+    bad = write_csv(tmp_path / "etr2.csv", [etr_row("RAL", "X", "Y56", "QMJ", "1991-4-1x")])
     failed = run("import", "ods", str(bad), "--out", str(out), "--merge")
     assert failed.exit_code == 1
     assert "etr2.csv, row 1, column 'K (open date)'" in failed.output
@@ -180,7 +161,7 @@ def test_merge_updates_organisations_and_keeps_the_datasets_licence(
     tmp_path: Path, tiny_dataset: Path
 ) -> None:
     before = snapshot(tiny_dataset)
-    etr = write_etr(
+    etr = write_csv(
         tmp_path / "etr.csv",
         [etr_row("ZT901", "TESTBRIDGE HOSPITALS NHS TRUST", "Y56", "ZQ90", "20000401")],
     )

@@ -6,19 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from dataset_factory import tiny_tables, write_tiny_dataset
+from import_fixtures import run
 from openpyxl import load_workbook
 
 from wres_lib import DataValidationError, load_dataset
-from wres_lib.cli import main
 from wres_lib.importers import ImportOptions, read_filled_workbook, write_import, write_template
 from wres_lib.schema import BANDS, BOARD_ROLES, ETHNICITIES, STAFF_GROUPS, TABLES
 from wres_lib.validation import validate
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
 
 
 def fill(template: Path, target: Path, tables: dict[str, pd.DataFrame]) -> Path:

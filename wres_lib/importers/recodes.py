@@ -189,11 +189,21 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:([,\u00a0\u202f ])\d{3})(?:\1\d{3})*(?
 
 
 def plain_number(text: str) -> str:
-    """``text`` without thousands separators or a trailing per cent sign ("1,234" is "1234")."""
-    stripped = text.strip().removesuffix("%").strip()
+    """``text`` without thousands separators ("1,234" is "1234").
+
+    A per cent sign is kept, so that validation reports "50%" in a count as not a number; only
+    :func:`plain_percent` (for percentage columns) drops it.
+    """
+    stripped = text.strip()
     if _THOUSANDS.match(stripped):
         return re.sub(r"[,\u00a0\u202f ]", "", stripped)
     return stripped
+
+
+def plain_percent(text: str) -> str:
+    """A percentage as :func:`plain_number` gives it, also without a trailing per cent sign
+    ("12.5%" is "12.5")."""
+    return plain_number(text.strip().removesuffix("%"))
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-\d{2}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from wres_lib.errors import Violation
-from wres_lib.importers.recodes import iso_date, plain_number, recoder, wres_year
+from wres_lib.importers.recodes import iso_date, plain_number, plain_percent, recoder, wres_year
 from wres_lib.schema import TABLES, Column
 from wres_lib.validation import check_text_table
 
@@ -127,7 +127,7 @@ def _converter(column: Column, how: Cleaning) -> Callable[[str], str]:
     if column.kind in ("count", "indicator"):
         return plain_number
     if column.kind == "percent":
-        return _fraction_to_percent if how.percent_as_fraction else plain_number
+        return _fraction_to_percent if how.percent_as_fraction else plain_percent
     if column.kind == "date":
         return iso_date
     if column.kind == "bool" or column.allowed is not None:
@@ -138,7 +138,7 @@ def _converter(column: Column, how: Cleaning) -> Callable[[str], str]:
 
 
 def _fraction_to_percent(text: str) -> str:
-    number = plain_number(text)
+    number = plain_percent(text)
     try:
         return f"{float(number) * 100:.12g}"
     except ValueError:
