@@ -81,7 +81,8 @@ def test_a_failing_briefing_is_an_outcome_not_an_exception(tmp_path: Path) -> No
     broken = Briefing(
         "trust", "trust", "ZT015", "t", {"org_code": "ZT015", "year": "2025", "data_dir": "x"}
     )
-    outcome = _render_one(broken, "hash", None, RenderSettings(tmp_path, ("html",), str(tmp_path)))
+    settings = RenderSettings(tmp_path, ("html",), str(tmp_path))
+    outcome = _render_one(broken, "hash", ("html",), settings)
     assert outcome.status == "failed" and "parameter 'year' must be int" in outcome.error
     assert not any(tmp_path.iterdir())
 

@@ -127,8 +127,7 @@ def _computed(folder: str) -> BriefingContext:
 
 
 @lru_cache(maxsize=2)
-def _cached_context(folder: str, content_hash: str) -> BriefingContext:
-    cache_dir = os.environ.get(CACHE_ENV)
+def _cached_context(folder: str, content_hash: str, cache_dir: str) -> BriefingContext:
     if not cache_dir:
         return BriefingContext(load_dataset(folder))
     path = Path(cache_dir) / f"context-{content_hash[:16]}-{library_hash()}.pickle"
@@ -142,8 +141,13 @@ def _cached_context(folder: str, content_hash: str) -> BriefingContext:
     return context
 
 
-def load_context(data_dir: str | Path) -> BriefingContext:
-    """The briefing context of the dataset in ``data_dir``, reused while its files are unchanged."""
+def load_context(data_dir: str | Path, cache_dir: str | Path | None = None) -> BriefingContext:
+    """The briefing context of the dataset in ``data_dir``, reused while its files are unchanged.
+
+    With ``cache_dir`` (by default the folder named by the ``WRES_CONTEXT_CACHE`` environment
+    variable, which a build sets for its notebook kernels) the computed tables are kept there.
+    """
     folder = Path(data_dir).resolve()
     metadata = read_metadata(folder)
-    return _cached_context(str(folder), metadata.content_hash)
+    cache = str(cache_dir) if cache_dir is not None else os.environ.get(CACHE_ENV, "")
+    return _cached_context(str(folder), metadata.content_hash, cache)

@@ -93,25 +93,24 @@ class RenderSettings:
 
 
 def _render_one(
-    briefing: Briefing, digest: str, previous: dict | None, settings: RenderSettings
+    briefing: Briefing, digest: str, missing: tuple[str, ...], settings: RenderSettings
 ) -> Outcome:
+    """Render the ``missing`` formats of ``briefing`` (in a worker); a failure is an outcome."""
     started = time.perf_counter()
     out_dir = settings.out_dir
     paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in settings.formats}
-    missing = settings.missing(briefing, digest, previous)
     try:
         if missing == ("pdf",) and briefing.output_path(out_dir, "html").exists():
             html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
             write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
-        elif missing:
+        else:
             kernel = thread_kernel({CACHE_ENV: settings.cache})
             render_briefing(briefing, out_dir, missing, settings.notebooks_dir, kernel)
     except (WresError, KeyError, OSError, ValueError) as error:
         seconds = time.perf_counter() - started
         return Outcome.of(briefing, "failed", seconds, error=str(error), input_hash=digest)
     files = tuple(str(path.relative_to(out_dir)) for path in paths.values())
-    status = "ok" if missing else "skipped"
-    return Outcome.of(briefing, status, time.perf_counter() - started, files, input_hash=digest)
+    return Outcome.of(briefing, "ok", time.perf_counter() - started, files, input_hash=digest)
 
 
 @contextmanager
@@ -138,7 +137,7 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
 
 
 def _run(
-    jobs: list[tuple[Briefing, str, dict | None]],
+    jobs: list[tuple[Briefing, str, tuple[str, ...]]],
     executor: Executor,
     settings: RenderSettings,
     record: Callable[[Outcome], None],
@@ -183,22 +182,21 @@ def build(
     _remove_interrupted_writes(year_dir)
     manifest = Manifest.open(out_dir, year, dataset)
     dataset_hash = dataset.metadata.content_hash
-    planned = [
-        (b, input_hash(b, dataset_hash, notebooks_dir), manifest.entry(b.level, b.code))
-        for b in briefings
-    ]
     cache = (year_dir / ".cache").resolve()
     settings = RenderSettings(out_dir, formats, str(cache), notebooks_dir, force)
     stale, unchanged = [], []
-    for job in planned:
-        (stale if settings.missing(*job) else unchanged).append(job)
+    for briefing in briefings:
+        digest = input_hash(briefing, dataset_hash, notebooks_dir)
+        previous = manifest.entry(briefing.level, briefing.code)
+        missing = settings.missing(briefing, digest, previous)
+        (stale if missing else unchanged).append((briefing, digest, missing))
     cache.mkdir(parents=True, exist_ok=True)
     if stale:
-        _compute_shared_tables(data_dir, cache)
+        load_context(data_dir, cache)  # the shared tables, computed once before the workers start
 
     def record(outcome: Outcome) -> None:
         manifest.add(outcome)  # written after each briefing, so a killed build can resume
-        report(outcome, len(manifest.added), len(planned))
+        report(outcome, len(manifest.added), len(briefings))
 
     outcomes = []
     for briefing, digest, _ in unchanged:  # recorded here: no worker needed
@@ -212,19 +210,6 @@ def build(
     write_index(year_dir, manifest)
     outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
     return outcomes
-
-
-def _compute_shared_tables(data_dir: Path, cache: Path) -> None:
-    """Compute the indicator and model tables once, into ``cache``, before the workers start."""
-    saved = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(cache)
-    try:
-        load_context(data_dir)
-    finally:
-        if saved is None:
-            del os.environ[CACHE_ENV]
-        else:
-            os.environ[CACHE_ENV] = saved
 
 
 def _remove_interrupted_writes(year_dir: Path) -> None:
