@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wres_lib import Dataset, compute_indicators, load_dataset
-from wres_lib.aggregate import LEVELS
+from wres_lib.indicators.aggregate import LEVELS
 
 BUDGET_SECONDS = 2.0
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "sample"
@@ -41,7 +41,7 @@ def load(path: Path) -> Dataset:
     """The dataset at ``path``, or the synthetic sample generated afresh if there is none."""
     if (path / "dataset.yaml").exists():
         return load_dataset(path)
-    from wres_lib.synthetic import write_sample
+    from wres_lib.data.synthetic import write_sample
 
     print(f"no dataset at {path}: generating the synthetic sample", file=sys.stderr)
     with tempfile.TemporaryDirectory() as folder:

@@ -28,9 +28,9 @@ import statsmodels.api as sm
 from statsmodels.genmod.families import Binomial
 
 from wres_lib import compute_indicators, load_dataset
-from wres_lib.aggregate import LEVELS
-from wres_lib.funnel import funnel_positions
-from wres_lib.trends import PROPORTION_MODEL, trend
+from wres_lib.indicators.aggregate import LEVELS
+from wres_lib.models.funnels import funnel_positions
+from wres_lib.models.trends import PROPORTION_MODEL, trend
 
 BUDGET_SECONDS = 10.0
 BASELINE_REPEATS = 200

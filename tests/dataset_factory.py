@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from wres_lib.dataset import DatasetMetadata, refresh_checksums, write_dataset
+from wres_lib.data.dataset import refresh_checksums, write_dataset
+from wres_lib.data.metadata import DatasetMetadata
 
 ORGS = ("ZT901", "ZT902")
 

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from wres_lib.dataset import Dataset, DatasetMetadata
-from wres_lib.schema import TABLES
+from wres_lib.data.dataset import Dataset
+from wres_lib.data.metadata import DatasetMetadata
+from wres_lib.data.schema import TABLES
 
 TRUSTS = {
     "T1": ("Q1", "Y56"),

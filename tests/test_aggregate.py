@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from indicator_fixtures import organisations, table
 
-from wres_lib.aggregate import codes_in, group_counts, level_map, sum_by
+from wres_lib.indicators.aggregate import codes_in, group_counts, level_map, sum_by
 
 
 def test_sum_by_agrees_with_groupby() -> None:

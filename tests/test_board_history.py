@@ -12,8 +12,8 @@ from conftest import SAMPLE
 from dataset_factory import tiny_tables, write_tiny_dataset
 
 from wres_lib import load_dataset
-from wres_lib.board_history import NEVER_NOTE, BoardHistory, board_history
-from wres_lib.dataset import Dataset
+from wres_lib.data.dataset import Dataset
+from wres_lib.models.board_history import NEVER_NOTE, BoardHistory, board_history
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,15 @@ import pandas as pd
 import pytest
 from conftest import SAMPLE
 
-from wres_lib.briefings import national, present, system, trust
-from wres_lib.briefings.context import load_context
-from wres_lib.briefings.figures import population_bme_share
-from wres_lib.briefings.summary import trust_summary
-from wres_lib.dataset import refresh_checksums
-from wres_lib.narrative import check_sentence, percent
-from wres_lib.synthetic.stories import STORY_ORGS
-from wres_lib.trends import trend
+from wres_lib.analysis.context import load_context
+from wres_lib.analysis.figures import population_bme_share
+from wres_lib.analysis.summary import trust_summary
+from wres_lib.briefings import national, system, trust
+from wres_lib.data.dataset import refresh_checksums
+from wres_lib.data.synthetic.stories import STORY_ORGS
+from wres_lib.models.trends import trend
+from wres_lib.present import fragments as present
+from wres_lib.present.narrative import check_sentence, percent
 
 YEAR = 2025
 
@@ -143,7 +144,7 @@ def test_unknown_trust_suggests_close_codes() -> None:
 
 
 def test_a_suppressed_figure_gives_nothing_away() -> None:
-    from wres_lib.briefings.figures import flag_words
+    from wres_lib.indicators.flags import flag_words
 
     assert flag_words("small_numbers;above_1.25;ci_excludes_1") == "small numbers"
     assert flag_words("above_1.25;ci_excludes_1") == "above 1.25; significant"
@@ -151,8 +152,8 @@ def test_a_suppressed_figure_gives_nothing_away() -> None:
 
 
 def test_source_lines_name_the_data_once() -> None:
-    from wres_lib.briefings.methods import source_note
-    from wres_lib.style import source_line
+    from wres_lib.present.methods import source_note
+    from wres_lib.present.style import source_line
 
     context = load_context(SAMPLE)
     note = source_note(context, YEAR)

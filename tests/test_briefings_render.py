@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE
 
-from wres_lib.dataset import load_dataset
+from wres_lib.data.dataset import load_dataset
+from wres_lib.data.synthetic.stories import STORY_ORGS
 from wres_lib.render.briefing import render_briefing
 from wres_lib.render.build import record_briefing
 from wres_lib.render.plan import briefing_for
-from wres_lib.synthetic.stories import STORY_ORGS
 
 YEAR = 2025
 RUN_DATE = "2025-06-30"

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 from conftest import SAMPLE
 
-from wres_lib.dataset import load_dataset
+from wres_lib.data.dataset import load_dataset
 from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing
 from wres_lib.render.build import RenderSettings, _render_one, build, input_hash
 

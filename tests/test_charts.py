@@ -13,9 +13,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from wres_lib import charts
-from wres_lib.model_employer import BANDS as MODEL_EMPLOYER_BANDS
-from wres_lib.style import ETHNICITY_COLOURS, SOURCE_GID, SYNTHETIC_MARK_GID, figure_bytes
+from wres_lib.models.model_employer import BANDS as MODEL_EMPLOYER_BANDS
+from wres_lib.present import charts
+from wres_lib.present.style import ETHNICITY_COLOURS, SOURCE_GID, SYNTHETIC_MARK_GID, figure_bytes
 
 SOURCE = "test-data, vintage 2025, WRES year 2025"
 

@@ -8,7 +8,7 @@ import pytest
 from statsmodels.stats.contingency_tables import Table2x2
 
 from wres_lib import BandGroups, racial_disparity_ratios
-from wres_lib.disparity import NO_BOTTLENECK, RATIOS
+from wres_lib.indicators.disparity_ratios import NO_BOTTLENECK, RATIOS
 
 LOWER, MIDDLE, UPPER = "Band 3", "Band 6", "Band 8a"
 

@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from wres_lib.cli import main
-from wres_lib.fetch import (
+from wres_lib.data.fetch import (
     RECORD,
     FetchError,
     Source,

@@ -8,7 +8,8 @@ import pytest
 from conftest import SAMPLE
 
 from wres_lib import load_dataset
-from wres_lib.funnel import (
+from wres_lib.indicators.compute import compute_indicators
+from wres_lib.models.funnels import (
     LIMIT_COLUMNS,
     POSITIONS,
     Z_95,
@@ -17,7 +18,6 @@ from wres_lib.funnel import (
     funnel_positions,
     indicator_funnel,
 )
-from wres_lib.indicators import compute_indicators
 
 SEED = 7
 

@@ -11,7 +11,7 @@ from import_fixtures import run, snapshot, write_csv
 from openpyxl import Workbook
 
 from wres_lib import DataValidationError, load_dataset
-from wres_lib.importers import (
+from wres_lib.data.importers import (
     ImportOptions,
     MappingError,
     load_mapping,
@@ -19,9 +19,9 @@ from wres_lib.importers import (
     read_mapped,
     write_import,
 )
-from wres_lib.importers.recodes import wres_year
-from wres_lib.schema import ETHNICITIES, TABLES
-from wres_lib.validation import validate
+from wres_lib.data.importers.recodes import wres_year
+from wres_lib.data.schema import ETHNICITIES, TABLES
+from wres_lib.data.validation import validate
 
 WORKFORCE_HEADER = ["Date", "Org code", "Org name", "Staff group", "AfC band", "Ethnic group"]
 BAND_5 = ["2024-03-31", "ZT901", "Testbridge", "Nurses and health visitors", "Band 5"]

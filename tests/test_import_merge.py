@@ -11,9 +11,10 @@ from dataset_factory import edit_csv
 from import_fixtures import run, snapshot
 
 from wres_lib import DataValidationError, WresError, load_dataset
-from wres_lib.dataset import refresh_checksums, sha256_of
-from wres_lib.importers import ImportOptions, load_mapping, read_mapped, write_import
-from wres_lib.validation import validate
+from wres_lib.data.dataset import refresh_checksums
+from wres_lib.data.importers import ImportOptions, load_mapping, read_mapped, write_import
+from wres_lib.data.metadata import sha256_of
+from wres_lib.data.validation import validate
 
 BOARD_HEADER = "year,org_code,role,voting,ethnicity,members\n"
 

@@ -10,16 +10,16 @@ import yaml
 from import_fixtures import run, snapshot, write_csv
 
 from wres_lib import DataValidationError, load_dataset
-from wres_lib.dataset import sha256_of
-from wres_lib.importers import (
+from wres_lib.data.importers import (
     ImportOptions,
     InputError,
     read_ods_reference,
     write_import,
 )
-from wres_lib.importers.ods_reference import tidy_name
-from wres_lib.schema import REQUIRED_TABLES
-from wres_lib.validation import validate
+from wres_lib.data.importers.ods_reference import tidy_name
+from wres_lib.data.metadata import sha256_of
+from wres_lib.data.schema import REQUIRED_TABLES
+from wres_lib.data.validation import validate
 
 
 def etr_row(code: str, name: str, grouping: str, icb: str, opened: str, closed: str = ""):

@@ -11,9 +11,14 @@ from import_fixtures import run
 from openpyxl import load_workbook
 
 from wres_lib import DataValidationError, load_dataset
-from wres_lib.importers import ImportOptions, read_filled_workbook, write_import, write_template
-from wres_lib.schema import BANDS, BOARD_ROLES, ETHNICITIES, STAFF_GROUPS, TABLES
-from wres_lib.validation import validate
+from wres_lib.data.importers import (
+    ImportOptions,
+    read_filled_workbook,
+    write_import,
+    write_template,
+)
+from wres_lib.data.schema import BANDS, BOARD_ROLES, ETHNICITIES, STAFF_GROUPS, TABLES
+from wres_lib.data.validation import validate
 
 
 def fill(template: Path, target: Path, tables: dict[str, pd.DataFrame]) -> Path:

@@ -14,8 +14,8 @@ from indicator_fixtures import dataset, measure, one
 from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
 from wres_lib import SmallNumberRule, compute_indicators, load_dataset, relative_likelihood
-from wres_lib.indicators import CATEGORIES
-from wres_lib.tidy import COLUMNS, FLAGS
+from wres_lib.indicators.compute import CATEGORIES
+from wres_lib.indicators.tidy import COLUMNS, FLAGS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 KEY = ["year", "level", "code", "indicator", "measure", "staff_group", "band", "group"]

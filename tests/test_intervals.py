@@ -8,7 +8,7 @@ from scipy.stats.contingency import relative_risk
 from statsmodels.stats.contingency_tables import Table2x2
 from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
-from wres_lib.intervals import (
+from wres_lib.stats.intervals import (
     katz_interval,
     percent,
     percent_with_interval,

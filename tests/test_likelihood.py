@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from scipy.stats.contingency import relative_risk
 
 from wres_lib import RelativeLikelihood, Wording, relative_likelihood
-from wres_lib.likelihood import HALDANE_METHOD, KATZ_METHOD, relative_likelihoods
+from wres_lib.stats.relative_likelihood import HALDANE_METHOD, KATZ_METHOD, relative_likelihoods
 
 APPLICANTS = Wording("White", "BME", "shortlisted applicants", "were appointed")
 

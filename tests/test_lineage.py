@@ -8,21 +8,20 @@ import pandas as pd
 import pytest
 from dataset_factory import tiny_tables, write_tiny_dataset
 
-from wres_lib.briefings.context import BriefingContext
+from wres_lib.analysis.context import BriefingContext
+from wres_lib.analysis.continued import PREDECESSORS, continued_indicators
 from wres_lib.briefings.trust import TrustBriefing
-from wres_lib.dataset import Dataset, load_dataset
-from wres_lib.indicators import compute_indicators
-from wres_lib.lineage import (
-    PREDECESSORS,
+from wres_lib.data.dataset import Dataset, load_dataset
+from wres_lib.data.succession import (
     LineageError,
-    continued_indicators,
     final_successors,
     lineage,
     predecessors_of,
     successor_cycles,
     wres_year,
 )
-from wres_lib.narrative import check_sentence
+from wres_lib.indicators.compute import compute_indicators
+from wres_lib.present.narrative import check_sentence
 
 SUCCESSOR = "ZT903"
 MERGED = ("ZT901", "ZT902")

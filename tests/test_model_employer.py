@@ -11,8 +11,8 @@ from conftest import SAMPLE
 from dataset_factory import tiny_tables, write_tiny_dataset
 
 from wres_lib import load_dataset
-from wres_lib.dataset import Dataset
-from wres_lib.model_employer import BANDS, COLUMNS, model_employer
+from wres_lib.data.dataset import Dataset
+from wres_lib.models.model_employer import BANDS, COLUMNS, model_employer
 
 YEARS = (2018, 2019, 2020)
 GROWING, ABOVE, MERGED = "ZT901", "ZT902", "ZT903"

@@ -1,4 +1,4 @@
-"""Tests for wres_lib.narrative: every phrase, sentence by sentence, and its edges."""
+"""Tests for wres_lib.present.narrative: every phrase, sentence by sentence, and its edges."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wres_lib import narrative
 from wres_lib.errors import WresError
-from wres_lib.narrative import (
+from wres_lib.present import narrative
+from wres_lib.present.narrative import (
     NOT_AVAILABLE,
     SentenceError,
     capitalise_first,

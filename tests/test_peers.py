@@ -8,8 +8,8 @@ import pytest
 from conftest import SAMPLE
 
 from wres_lib import load_dataset
-from wres_lib.indicators import compute_indicators
-from wres_lib.peers import COLUMNS, peer_comparison
+from wres_lib.indicators.compute import compute_indicators
+from wres_lib.models.peers import COLUMNS, peer_comparison
 
 ACUTE = {"A1": 10.0, "A2": 20.0, "A3": 30.0, "A4": 40.0, "A5": np.nan}
 MENTAL_HEALTH = {"M1": 5.0, "M2": 15.0}

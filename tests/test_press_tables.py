@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE
 
-from wres_lib.briefings.context import BriefingContext, load_context
+from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.cli import main
 from wres_lib.tables import TABLES, PressTable, press_table
 from wres_lib.tables.writers import to_html, to_markdown, write_table

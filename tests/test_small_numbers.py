@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from wres_lib import SmallNumberRule
-from wres_lib.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
+from wres_lib.stats.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
 
 
 def test_defaults_follow_design_md() -> None:

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE
 
-from wres_lib.briefings.context import load_context
+from wres_lib.analysis.context import load_context
 from wres_lib.cli import main
 from wres_lib.tables import press_table
 from wres_lib.tables.press import SYNTHETIC_COLUMN

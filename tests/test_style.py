@@ -1,4 +1,4 @@
-"""Tests for wres_lib.style: palette, rcParams, titles and source lines, byte-identical saves."""
+"""Tests for wres_lib.present.style: palette, rcParams, titles, source lines, repeatable saves."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.text import Text
 
-from wres_lib import provenance, style
+from wres_lib.data import provenance
 from wres_lib.errors import WresError
-from wres_lib.style import (
+from wres_lib.present import style
+from wres_lib.present.style import (
     ETHNICITY_COLOURS,
     OKABE_ITO,
     ROLE_COLOURS,

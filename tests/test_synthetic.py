@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from wres_lib import load_dataset
-from wres_lib.schema import AFC_BANDS, DETAILED_BME_GROUPS, TABLES
-from wres_lib.synthetic import (
+from wres_lib.data.schema import AFC_BANDS, DETAILED_BME_GROUPS, TABLES
+from wres_lib.data.synthetic import (
     DIVERSE_SYSTEM_TRUSTS,
     NO_BME_EXECUTIVE_TRUSTS,
     STORY_ORGS,
@@ -23,7 +23,7 @@ from wres_lib.synthetic import (
     generate_sample,
     write_sample,
 )
-from wres_lib.validation import validate
+from wres_lib.data.validation import validate
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "data" / "sample"
@@ -455,7 +455,7 @@ def test_merger(any_seed: Tables) -> None:
 
 
 def test_story_codes_are_listed_in_the_stories_docstring() -> None:
-    from wres_lib.synthetic import stories
+    from wres_lib.data.synthetic import stories
 
     documented = set(re.findall(r"Z[TQ]\d{2,3}", stories.__doc__ or ""))
     assert {*STORY_ORGS.values(), *NO_BME_EXECUTIVE_TRUSTS} <= documented

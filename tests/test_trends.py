@@ -12,8 +12,8 @@ from scipy.special import expit
 from statsmodels.genmod.families import Binomial
 
 from wres_lib import load_dataset
-from wres_lib.indicators import compute_indicators
-from wres_lib.trends import COLUMNS, trend
+from wres_lib.indicators.compute import compute_indicators
+from wres_lib.models.trends import COLUMNS, trend
 
 YEARS = np.arange(2016, 2024)
 REPETITIONS = 400

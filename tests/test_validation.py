@@ -10,8 +10,8 @@ import pytest
 from dataset_factory import edit_csv, tiny_tables, write_tiny_dataset
 
 from wres_lib import DataValidationError, load_dataset
-from wres_lib.dataset import refresh_checksums
-from wres_lib.validation import validate
+from wres_lib.data.dataset import refresh_checksums
+from wres_lib.data.validation import validate
 
 
 def only(violations):

@@ -10,11 +10,17 @@ from typing import Any
 
 import click
 
-from wres_lib.dataset import Dataset, load_dataset, refresh_checksums
+from wres_lib.data.dataset import Dataset, load_dataset, refresh_checksums
+from wres_lib.data.fetch import (
+    DEFAULT_CACHE,
+    DEFAULT_TIMEOUT,
+    USER_CONFIG,
+    fetch_source,
+    load_sources,
+)
+from wres_lib.data.schema import TABLES
+from wres_lib.data.validation import validate_folder
 from wres_lib.errors import DataValidationError, WresError
-from wres_lib.fetch import DEFAULT_CACHE, DEFAULT_TIMEOUT, USER_CONFIG, fetch_source, load_sources
-from wres_lib.schema import TABLES
-from wres_lib.validation import validate_folder
 
 DEFAULT_DATA = Path("data/sample")
 DEFAULT_OUT = Path("outputs")
@@ -91,8 +97,8 @@ def import_group() -> None:
 @_import_options
 def import_ods(file: Path, icb_names: Path | None, org_types: Path | None, **options: Any) -> None:
     """The NHS ODS trust reference file FILE (etr.csv) as the organisations table."""
-    from wres_lib.importers import read_ods_reference
-    from wres_lib.importers.ods_reference import LICENCE
+    from wres_lib.data.importers import read_ods_reference
+    from wres_lib.data.importers.ods_reference import LICENCE
 
     _run_import(
         lambda: [read_ods_reference(file, icb_names, org_types)],
@@ -107,7 +113,7 @@ def import_ods(file: Path, icb_names: Path | None, org_types: Path | None, **opt
 @_import_options
 def import_workbook(file: Path, **options: Any) -> None:
     """A filled data-entry workbook FILE.xlsx (see wres template)."""
-    from wres_lib.importers import read_filled_workbook
+    from wres_lib.data.importers import read_filled_workbook
 
     _run_import(lambda: read_filled_workbook(file), [file], **options)
 
@@ -122,7 +128,7 @@ def import_workbook(file: Path, **options: Any) -> None:
 @_import_options
 def import_mapped(file: Path, mapping: str, **options: Any) -> None:
     """A CSV, XLSX or ODS file FILE laid out another way, read through a mapping file."""
-    from wres_lib.importers import load_mapping, mapping_path, read_mapped
+    from wres_lib.data.importers import load_mapping, mapping_path, read_mapped
 
     _run_import(lambda: [read_mapped(file, load_mapping(mapping_path(mapping)))], [file], **options)
 
@@ -131,7 +137,7 @@ def _run_import(
     read: Callable[[], list[Any]], inputs: list[Path], out: Path, merge: bool, **metadata: str
 ) -> None:
     """Read, check and write an import; print what was imported and any notes."""
-    from wres_lib.importers import ImportOptions, write_import
+    from wres_lib.data.importers import ImportOptions, write_import
 
     try:
         result = write_import(read(), inputs, out, ImportOptions(merge=merge, **metadata))
@@ -150,7 +156,7 @@ def _run_import(
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 def template(out: Path) -> None:
     """Write a data-entry workbook: one sheet per table, with drop-down lists."""
-    from wres_lib.importers import write_template
+    from wres_lib.data.importers import write_template
 
     click.echo(f"wrote {write_template(out)}")
 
@@ -160,7 +166,7 @@ def template(out: Path) -> None:
 @click.option("--seed", type=int, default=None, help="Random seed (default: the bundled one).")
 def generate_sample(out: Path, seed: int | None) -> None:
     """Write the synthetic sample dataset (byte-identical for the same seed and code)."""
-    from wres_lib.synthetic import DEFAULT_SEED, write_sample
+    from wres_lib.data.synthetic import DEFAULT_SEED, write_sample
 
     metadata = write_sample(out, seed=DEFAULT_SEED if seed is None else seed)
     click.echo(f"wrote {len(metadata.files)} tables and dataset.yaml to {out}")
@@ -172,7 +178,7 @@ def generate_sample(out: Path, seed: int | None) -> None:
 @click.option("--year", type=int, default=None, help="WRES year (default: the latest in the data).")
 def indicators(data: Path, out: Path, year: int | None) -> None:
     """Compute every indicator at every level and write the tables under OUT/<year>/tables."""
-    from wres_lib.export import write_indicator_tables
+    from wres_lib.indicators.output import write_indicator_tables
 
     dataset = _load(data)
     for path in write_indicator_tables(dataset, out, _year(dataset, year)):
@@ -341,7 +347,7 @@ def table(
     data: Path,
 ) -> None:
     """Write press table NAME (see --list) as CSV, XLSX, Markdown or HTML."""
-    from wres_lib.briefings.context import load_context
+    from wres_lib.analysis.context import load_context
     from wres_lib.tables import TABLES, press_table
     from wres_lib.tables.writers import render, write_table
 
@@ -375,7 +381,7 @@ def table(
 @click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
 def stories(year: int | None, level: str, data: Path) -> None:
     """The year's strongest findings as quotable sentences, most newsworthy first."""
-    from wres_lib.briefings.context import load_context
+    from wres_lib.analysis.context import load_context
     from wres_lib.tables.press import footnote
     from wres_lib.tables.stories import find_stories, stories_markdown
 

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from wres_lib import charts, narrative
-from wres_lib.aggregate import NATIONAL_CODE
-from wres_lib.briefings import present
-from wres_lib.briefings.context import BriefingContext, load_context
-from wres_lib.briefings.figures import Figure, figure
-from wres_lib.briefings.methods import methods_section, source_note
-from wres_lib.briefings.summary import reportable, trust_summary
+from wres_lib.analysis.context import BriefingContext, load_context
+from wres_lib.analysis.figures import Figure, figure
+from wres_lib.analysis.summary import reportable, trust_summary
 from wres_lib.briefings.system import UNBALANCED_WORKFORCE_SHARE
-from wres_lib.small_numbers import DEFAULT_RULE
+from wres_lib.indicators.aggregate import NATIONAL_CODE
+from wres_lib.present import charts, narrative
+from wres_lib.present import fragments as present
+from wres_lib.present.methods import methods_section, source_note
+from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 LEAGUE_SIZE = 10
 PROPORTIONATE_LIMIT = 1.25

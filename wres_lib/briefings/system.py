@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from wres_lib import charts, narrative
-from wres_lib.briefings import present
-from wres_lib.briefings.context import (
+from wres_lib.analysis.context import (
     BriefingContext,
     display_name,
     load_context,
     unknown_code_message,
 )
-from wres_lib.briefings.figures import Figure, figure, population_bme_share
-from wres_lib.briefings.methods import methods_section, source_note
-from wres_lib.briefings.summary import trust_summary
-from wres_lib.small_numbers import DEFAULT_RULE
+from wres_lib.analysis.figures import Figure, figure, population_bme_share
+from wres_lib.analysis.summary import trust_summary
+from wres_lib.present import charts, narrative
+from wres_lib.present import fragments as present
+from wres_lib.present.methods import methods_section, source_note
+from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 # A board is "unbalanced" in the trade-press sense when it is all white although at least
 # this share of the workforce is BME.

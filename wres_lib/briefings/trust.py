@@ -3,14 +3,14 @@
 :func:`build` computes; the notebook only calls the methods of :class:`TrustBriefing`, each of
 which returns a piece to display.
 
-Mergers and code changes (:mod:`wres_lib.lineage`): a successor's figures for its year are its
-own, but its history, meaning the trend fit and chart and every comparison with last year,
-comes from its continued series, in which the counts of the predecessors merged into it by the
-briefing's year are summed. So in its first year as the merged organisation "last year" is its
-predecessors combined, and each such comparison says so (rather than having nothing to compare
-with). The header and the trends section say which years combine which predecessors, and the
-trend chart marks the merger with a dotted line. A predecessor's briefing for its last year
-names its successor. A trust with neither gets the same briefing as before.
+Mergers and code changes (:mod:`wres_lib.data.succession`): a successor's figures for its year are
+its own, but its history, meaning the trend fit and chart and every comparison with last year, comes
+from its continued series, in which the counts of the predecessors merged into it by the briefing's
+year are summed. So in its first year as the merged organisation "last year" is its predecessors
+combined, and each such comparison says so (rather than having nothing to compare with). The header
+and the trends section say which years combine which predecessors, and the trend chart marks the
+merger with a dotted line. A predecessor's briefing for its last year names its successor. A trust
+with neither gets the same briefing as before.
 """
 
 from __future__ import annotations
@@ -20,22 +20,24 @@ from pathlib import Path
 
 import pandas as pd
 
-from wres_lib import charts, narrative
-from wres_lib.aggregate import NATIONAL_CODE
-from wres_lib.briefings import present
-from wres_lib.briefings.context import (
+from wres_lib.analysis.context import (
     BriefingContext,
     display_name,
     load_context,
 )
-from wres_lib.briefings.figures import Figure, figure, flag_words, population_bme_share
-from wres_lib.briefings.methods import methods_section, source_note
-from wres_lib.funnel import indicator_funnel
-from wres_lib.lineage import PREDECESSORS, TWO_YEAR_MEASURE, wres_year
-from wres_lib.model_employer import METHOD as MODEL_EMPLOYER_METHOD
-from wres_lib.schema import AFC_BANDS
-from wres_lib.small_numbers import DEFAULT_RULE
-from wres_lib.trends import trend
+from wres_lib.analysis.continued import PREDECESSORS, TWO_YEAR_MEASURE
+from wres_lib.analysis.figures import Figure, figure, population_bme_share
+from wres_lib.data.schema import AFC_BANDS
+from wres_lib.data.succession import wres_year
+from wres_lib.indicators.aggregate import NATIONAL_CODE
+from wres_lib.indicators.flags import flag_words
+from wres_lib.models.funnels import indicator_funnel
+from wres_lib.models.model_employer import METHOD as MODEL_EMPLOYER_METHOD
+from wres_lib.models.trends import trend
+from wres_lib.present import charts, narrative
+from wres_lib.present import fragments as present
+from wres_lib.present.methods import methods_section, source_note
+from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 # Below this BME share of the workforce an all-white executive team is not the headline.
 NOTABLE_WORKFORCE_SHARE = 10.0

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wres_lib.dataset import DatasetMetadata, read_metadata
+from wres_lib.data.metadata import DatasetMetadata, read_metadata
+from wres_lib.data.provenance import provenance
 from wres_lib.errors import BriefingError
 from wres_lib.files import write_bytes_atomically, write_text_atomically
-from wres_lib.provenance import provenance
 from wres_lib.render.html import notebook_to_html
 from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.parameters import NOTEBOOKS, validate_parameters

@@ -23,11 +23,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from wres_lib.briefings.context import CACHE_ENV, load_context
-from wres_lib.dataset import Dataset, sha256_of
+from wres_lib.analysis.context import CACHE_ENV, load_context
+from wres_lib.data.dataset import Dataset
+from wres_lib.data.metadata import sha256_of
+from wres_lib.data.provenance import library_hash
 from wres_lib.errors import WresError
 from wres_lib.files import write_bytes_atomically
-from wres_lib.provenance import library_hash
 from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing, render_briefing
 from wres_lib.render.index import write_index
 from wres_lib.render.kernels import thread_kernel

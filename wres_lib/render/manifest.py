@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from wres_lib.dataset import Dataset
+from wres_lib.data.dataset import Dataset
 from wres_lib.files import write_text_atomically
 from wres_lib.render.briefing import Briefing
 

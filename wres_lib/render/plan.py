@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wres_lib.aggregate import NATIONAL_CODE
-from wres_lib.briefings.context import unknown_code_message
-from wres_lib.dataset import Dataset
+from wres_lib.analysis.context import unknown_code_message
+from wres_lib.data.dataset import Dataset
+from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.render.briefing import Briefing
 
 LEVEL_NOUNS = {"trust": "trust", "icb": "system (ICB)", "region": "region"}

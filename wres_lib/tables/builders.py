@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
-from wres_lib.briefings.context import BriefingContext, display_name
-from wres_lib.briefings.summary import trust_summary
-from wres_lib.intervals import two_proportion_test, z_value
-from wres_lib.small_numbers import DEFAULT_RULE
+from wres_lib.analysis.context import BriefingContext, display_name
+from wres_lib.analysis.summary import trust_summary
+from wres_lib.stats.intervals import two_proportion_test, z_value
+from wres_lib.stats.small_numbers import DEFAULT_RULE
 from wres_lib.tables.press import (
     PressTable,
     finish,

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from wres_lib.briefings.context import BriefingContext
-from wres_lib.briefings.methods import source_note
-from wres_lib.narrative import NOT_AVAILABLE
-from wres_lib.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
+from wres_lib.analysis.context import BriefingContext
+from wres_lib.present.methods import source_note
+from wres_lib.present.narrative import NOT_AVAILABLE
+from wres_lib.stats.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
 
 SMALL_NUMBERS = "small_numbers"
 SYNTHETIC_COLUMN = "synthetic_data"

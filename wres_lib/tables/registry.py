@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from wres_lib.briefings.context import BriefingContext, load_context
+from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.tables import builders
 from wres_lib.tables.press import PressTable
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from wres_lib import narrative
-from wres_lib.briefings.context import BriefingContext, load_context
+from wres_lib.analysis.context import BriefingContext, load_context
+from wres_lib.present import narrative
 from wres_lib.tables.press import SYNTHETIC_COLUMN, PressTable
 from wres_lib.tables.registry import press_table
 

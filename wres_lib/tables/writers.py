@@ -10,9 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from wres_lib.files import write_bytes_atomically, write_text_atomically
+from wres_lib.files import workbook_bytes, write_bytes_atomically, write_text_atomically
 from wres_lib.tables.press import PressTable
-from wres_lib.xlsx import workbook_bytes
 
 Format = Literal["csv", "md", "html", "xlsx"]
 FORMATS: tuple[str, ...] = ("csv", "md", "html", "xlsx")

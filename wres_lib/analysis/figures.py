@@ -1,0 +1,95 @@
+"""Looking up one figure in the indicator table, and the comparisons briefings print beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from wres_lib.data.schema import BME, UNKNOWN, WHITE
+from wres_lib.indicators.flags import SMALL_NUMBERS
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of the indicator table, or an empty one when the table has none."""
+
+    value: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    p_value: float | None = None
+    flag: str = ""
+    note: str = ""
+
+    @property
+    def available(self) -> bool:
+        return self.value is not None and SMALL_NUMBERS not in self.flags
+
+    @property
+    def flags(self) -> list[str]:
+        return [f for f in self.flag.split(";") if f]
+
+    @property
+    def significant(self) -> bool:
+        return bool({"ci_excludes_1", "significant"} & set(self.flags))
+
+
+def _clean(value: object) -> float | None:
+    if value is None or value is pd.NA:
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return None if np.isnan(number) else number
+
+
+def figure(
+    rows: pd.DataFrame,
+    indicator: str,
+    measure: str,
+    year: int,
+    *,
+    staff_group: str = "all",
+    band: str = "all",
+    group: str = BME,
+) -> Figure:
+    """The figure for one indicator measure in ``rows`` (one organisation's indicator rows)."""
+    match = rows[
+        (rows["year"] == year)
+        & (rows["indicator"] == indicator)
+        & (rows["measure"] == measure)
+        & (rows["staff_group"] == staff_group)
+        & (rows["band"] == band)
+        & (rows["group"] == group)
+    ]
+    if match.empty:
+        return Figure(note="no figure in the data")
+    row = match.iloc[0]
+    numerator, denominator = _clean(row["numerator"]), _clean(row["denominator"])
+    return Figure(
+        value=_clean(row["value"]),
+        ci_low=_clean(row["ci_low"]),
+        ci_high=_clean(row["ci_high"]),
+        numerator=None if numerator is None else int(numerator),
+        denominator=None if denominator is None else int(denominator),
+        p_value=_clean(row["p_value"]),
+        flag=str(row["flag"]) if pd.notna(row["flag"]) else "",
+        note=str(row["note"]) if pd.notna(row["note"]) else "",
+    )
+
+
+def population_bme_share(
+    population: pd.DataFrame | None, area_code: str, year: int
+) -> float | None:
+    """BME share (percent) of the population of ``area_code`` in ``year`` or the latest year
+    before it; ``None`` when the data has no population for the area."""
+    if population is None:
+        return None
+    rows = population[(population["area_code"] == area_code) & (population["year"] <= year)]
+    if rows.empty:
+        return None
+    rows = rows[rows["year"] == rows["year"].max()]
+    white = rows.loc[rows["ethnicity"] == WHITE, "people"].sum()
+    bme = rows.loc[~rows["ethnicity"].isin([WHITE, UNKNOWN]), "people"].sum()
+    return None if white + bme == 0 else 100 * bme / (white + bme)

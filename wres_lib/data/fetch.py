@@ -1,0 +1,403 @@
+"""Download public source files into a local cache: resumable, checked and recorded.
+
+The sources and their addresses are listed in YAML: the packaged ``templates/fetch/sources.yaml``,
+overridden source by source by a user file (``--config FILE``, or ``wres-sources.yaml`` in the
+working directory). A year's file of a source goes to ``<cache>/<source>/<year>/<filename>``:
+it is downloaded to ``<filename>.part`` and renamed only once complete (and matching a pinned
+sha256), so an interrupted download never looks complete; ``fetched.json`` beside it records
+the address, sha256, size and time. An interrupted download resumes with an HTTP Range request
+that names the partial file's ETag or Last-Modified date (``If-Range``), so a file replaced on
+the server in between is downloaded again in full rather than spliced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http.client import HTTPException, HTTPResponse
+from importlib import resources
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from wres_lib.data.metadata import sha256_of
+from wres_lib.errors import WresError
+from wres_lib.files import write_text_atomically
+from wres_lib.version import __version__
+
+USER_CONFIG = "wres-sources.yaml"
+DEFAULT_CACHE = Path("data/cache")
+DEFAULT_TIMEOUT = 60.0
+RECORD = "fetched.json"
+PART = ".part"
+PART_INFO = ".part.json"
+CHUNK = 1 << 16
+SOURCE_KEYS = {"description", "url", "urls", "filename", "sha256"}
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+_CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)\Z")
+
+
+class FetchError(WresError):
+    """A source file could not be fetched or failed its check; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One downloadable file, per year: where it is published and how to check it."""
+
+    name: str
+    url: str | None
+    config: str
+    description: str = ""
+    filename: str | None = None
+    urls: dict[int, str] = field(default_factory=dict)
+    sha256: dict[int, str] = field(default_factory=dict)
+
+    def url_for(self, year: int) -> str:
+        """The address of the ``year`` file."""
+        template = self.urls.get(year, self.url)
+        if template is None:
+            known = ", ".join(str(y) for y in sorted(self.urls))
+            raise FetchError(
+                f"{self.name}: no address for {year} (only for {known}); add it under urls "
+                f"in {self.config}"
+            )
+        return template.format(year=year)
+
+    def filename_for(self, year: int) -> str:
+        """The name the ``year`` file is saved under in the cache."""
+        if self.filename is not None:
+            name = self.filename.format(year=year)
+        else:
+            name = unquote(urlsplit(self.url_for(year)).path.rsplit("/", 1)[-1])
+        if not _NAME.match(name) or name == RECORD or name.endswith((PART, PART_INFO)):
+            raise FetchError(
+                f"{self.name}: cannot save the {year} file as {name!r}; give a plain "
+                f"filename for it in {self.config}"
+            )
+        return name
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A file in the cache and what is recorded about it.
+
+    ``status`` is ``downloaded``, ``resumed`` (a partial download completed), ``cached``
+    (already complete, its sha256 checked against the record, nothing downloaded) or
+    ``recorded`` (a file copied into the cache by hand, now recorded; ``url`` is None).
+    """
+
+    source: str
+    year: int
+    path: Path
+    url: str | None
+    sha256: str
+    bytes: int
+    fetched_at: str
+    status: str
+
+
+def default_config() -> Path:
+    """The packaged sources.yaml."""
+    return Path(str(resources.files("wres_lib") / "templates" / "fetch" / "sources.yaml"))
+
+
+def load_sources(config: Path | None = None, workdir: Path | None = None) -> dict[str, Source]:
+    """The configured sources: the packaged ones, replaced or added to by the user's file.
+
+    The user's file is ``config`` if given, else ``wres-sources.yaml`` in ``workdir`` (default:
+    the working directory) if there is one.
+    """
+    sources = _read_config(
+        default_config(), f"the packaged sources.yaml (override it in ./{USER_CONFIG})"
+    )
+    if config is None:
+        candidate = (Path.cwd() if workdir is None else workdir) / USER_CONFIG
+        config = candidate if candidate.is_file() else None
+    elif not config.is_file():
+        raise FetchError(f"config {config} does not exist")
+    if config is not None:
+        sources |= _read_config(config, str(config))
+    return sources
+
+
+def _read_config(path: Path, label: str) -> dict[str, Source]:
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise FetchError(f"{label}: not valid YAML: {error}") from error
+    entries = document.get("sources") if isinstance(document, dict) else None
+    if not isinstance(entries, dict):
+        raise FetchError(f"{label}: expected a mapping 'sources:' of source names to settings")
+    return {str(name): _source(str(name), entry, label) for name, entry in entries.items()}
+
+
+def _source(name: str, entry: Any, label: str) -> Source:
+    where = f"{label}, source {name!r}"
+    if not _NAME.match(name):
+        raise FetchError(f"{where}: a name has only letters, digits, '-', '_' and '.'")
+    if not isinstance(entry, dict):
+        raise FetchError(f"{where}: expected a mapping of {', '.join(sorted(SOURCE_KEYS))}")
+    unknown = sorted(set(entry) - SOURCE_KEYS)
+    if unknown:
+        raise FetchError(f"{where}: unknown setting {unknown[0]!r}")
+    url = entry.get("url")
+    urls = _by_year(entry.get("urls") or {}, where, "urls")
+    if url is None and not urls:
+        raise FetchError(f"{where}: needs a url (or urls by year)")
+    for template in [url, *urls.values()]:
+        if template is not None:
+            _check_url(template, where)
+    pins = _by_year(entry.get("sha256") or {}, where, "sha256")
+    digests = {year: digest.lower() for year, digest in pins.items()}
+    bad = [digest for digest in digests.values() if not _SHA256.match(digest)]
+    if bad:
+        raise FetchError(f"{where}: {bad[0]!r} is not a sha256 (64 hexadecimal digits)")
+    filename = entry.get("filename")
+    return Source(
+        name=name,
+        url=None if url is None else str(url),
+        config=label,
+        description=" ".join(str(entry.get("description", "")).split()),
+        filename=None if filename is None else str(filename),
+        urls=urls,
+        sha256=digests,
+    )
+
+
+def _by_year(value: Any, where: str, key: str) -> dict[int, str]:
+    if not isinstance(value, dict) or not all(isinstance(year, int) for year in value):
+        raise FetchError(f"{where}: {key} should map years (such as 2024) to values")
+    return {year: str(text) for year, text in value.items()}
+
+
+def _check_url(template: Any, where: str) -> None:
+    try:
+        url = str(template).format(year=2000)
+    except (KeyError, IndexError, ValueError) as error:
+        raise FetchError(f"{where}: {template!r}: the only placeholder is {{year}}") from error
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise FetchError(f"{where}: {template!r} is not an http or https address")
+
+
+def fetch_source(
+    source: Source,
+    year: int,
+    cache: Path,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    refresh: bool = False,
+) -> Fetched:
+    """Download ``source``'s ``year`` file into ``cache`` unless it is already there, complete.
+
+    Resumes a partial download; ``refresh`` downloads the file again whatever is there.
+    Raises :class:`FetchError` with a one-line message saying what to do.
+    """
+    folder = cache / source.name / str(year)
+    url = source.url_for(year)
+    target = folder / source.filename_for(year)
+    part = target.with_name(target.name + PART)
+    expected = source.sha256.get(year)
+    if refresh:
+        _discard(part)
+    elif target.exists():
+        return _existing(source, year, target, expected)
+    folder.mkdir(parents=True, exist_ok=True)
+    status = _download(source, url, target, timeout)
+    digest = sha256_of(part)
+    if expected is not None and digest != expected:
+        _discard(part)
+        raise FetchError(
+            f"{source.name}: {url} gave a file with sha256 {digest}, but {source.config} "
+            f"expects {expected} for {year}; the download was discarded. If the publisher "
+            "replaced the file on purpose, update the sha256 in your config"
+        )
+    size = part.stat().st_size
+    os.replace(part, target)
+    _discard(part)
+    return _record(source, year, target, url, digest, size, status)
+
+
+def _existing(source: Source, year: int, target: Path, expected: str | None) -> Fetched:
+    digest = sha256_of(target)
+    record = _read_json(target.parent / RECORD)
+    if record is None or record.get("filename") != target.name:
+        if expected is not None and digest != expected:
+            raise FetchError(
+                f"{source.name}: {target} has sha256 {digest}, but {source.config} expects "
+                f"{expected} for {year}; replace it with the right file, or delete it and "
+                "fetch again"
+            )
+        return _record(source, year, target, None, digest, target.stat().st_size, "recorded")
+    if digest != record.get("sha256"):
+        raise FetchError(
+            f"{source.name}: {target} has changed since it was fetched (sha256 {digest}, "
+            f"recorded {record.get('sha256')}); fetch it again with --refresh"
+        )
+    if expected is not None and digest != expected:
+        raise FetchError(
+            f"{source.name}: {target} has sha256 {digest}, but {source.config} now expects "
+            f"{expected} for {year}; fetch it again with --refresh"
+        )
+    return Fetched(
+        source=source.name,
+        year=year,
+        path=target,
+        url=record.get("url"),
+        sha256=digest,
+        bytes=target.stat().st_size,
+        fetched_at=str(record.get("fetched_at")),
+        status="cached",
+    )
+
+
+def _record(
+    source: Source, year: int, target: Path, url: str | None, digest: str, size: int, status: str
+) -> Fetched:
+    fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
+    record = {
+        "source": source.name,
+        "year": year,
+        "filename": target.name,
+        "url": url,
+        "sha256": digest,
+        "bytes": size,
+        "fetched_at": fetched_at,
+        "by_hand": url is None,
+    }
+    write_text_atomically(target.parent / RECORD, json.dumps(record, indent=2) + "\n")
+    return Fetched(source.name, year, target, url, digest, size, fetched_at, status)
+
+
+def _download(source: Source, url: str, target: Path, timeout: float) -> str:
+    """Complete ``target``'s .part file from ``url``; return ``downloaded`` or ``resumed``."""
+    part = target.with_name(target.name + PART)
+    info_path = target.with_name(target.name + PART_INFO)
+    info = _read_json(info_path) if part.exists() else None
+    validator = info.get("validator") if info is not None and info.get("url") == url else None
+    offset = part.stat().st_size if validator else 0
+    headers = {"User-Agent": f"wres-briefings/{__version__}"}
+    if offset:
+        headers |= {"Range": f"bytes={offset}-", "If-Range": str(validator)}
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        response = urllib.request.urlopen(request, timeout=timeout)
+    except urllib.error.HTTPError as error:
+        error.close()
+        if error.code == 416 and offset:
+            _discard(part)
+            return _download(source, url, target, timeout)
+        advice = (
+            "try again later"
+            if error.code >= 500
+            else f"check the address in {source.config} against the publisher's page"
+        )
+        raise FetchError(
+            f"{source.name}: {url} answered HTTP {error.code} {error.reason}; {advice}, or "
+            f"download the file in a browser and copy it by hand to {target}"
+        ) from error
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            raise _timeout(source, url, target, timeout) from error
+        raise _unreachable(source, url, target, error.reason) from error
+    except TimeoutError as error:
+        raise _timeout(source, url, target, timeout) from error
+    except (OSError, HTTPException) as error:
+        raise _unreachable(source, url, target, error) from error
+    with response:
+        start, total = _extent(response)
+        if response.status == 206 and start != offset:
+            _discard(part)
+            raise FetchError(
+                f"{source.name}: {url} sent bytes from {start}, not {offset} as asked; the "
+                "partial download was discarded, run again to download it in full"
+            )
+        if response.status != 206:
+            offset = 0
+            validator = _validator(response)
+            write_text_atomically(info_path, json.dumps({"url": url, "validator": validator}))
+        with open(part, "ab" if offset else "wb") as out:
+            _copy(response, out, source, url, target, timeout)
+            out.flush()
+            os.fsync(out.fileno())
+    size = part.stat().st_size
+    if total is not None and size != total:
+        raise FetchError(
+            f"{source.name}: the download of {url} stopped at {size:,} of {total:,} bytes; run "
+            "the same command again to resume it"
+        )
+    return "resumed" if offset else "downloaded"
+
+
+def _validator(response: HTTPResponse) -> str | None:
+    """What identifies this version of the file for If-Range: a strong ETag, or the date."""
+    etag = response.headers.get("ETag")
+    if etag and not etag.startswith("W/"):
+        return etag
+    return response.headers.get("Last-Modified")
+
+
+def _extent(response: HTTPResponse) -> tuple[int, int | None]:
+    """Where the body starts in the file, and the file's full size if the server said."""
+    if response.status == 206:
+        match = _CONTENT_RANGE.match(response.headers.get("Content-Range", "").strip())
+        if match is None:
+            return -1, None
+        return int(match[1]), None if match[3] == "*" else int(match[3])
+    length = response.headers.get("Content-Length")
+    return 0, int(length) if length and length.isdigit() else None
+
+
+def _copy(
+    response: HTTPResponse, out: BinaryIO, source: Source, url: str, target: Path, timeout: float
+) -> None:
+    while True:
+        try:
+            chunk = response.read(CHUNK)
+        except TimeoutError as error:
+            raise _timeout(source, url, target, timeout) from error
+        except (OSError, HTTPException) as error:
+            raise FetchError(
+                f"{source.name}: the download of {url} was interrupted ({error!r}); run the "
+                "same command again to resume it"
+            ) from error
+        if not chunk:
+            return
+        out.write(chunk)
+
+
+def _timeout(source: Source, url: str, target: Path, timeout: float) -> FetchError:
+    return FetchError(
+        f"{source.name}: {url} sent nothing for {timeout:g} seconds; run again (a partial "
+        "download resumes), give a longer --timeout, or download the file in a browser and "
+        f"copy it by hand to {target}"
+    )
+
+
+def _unreachable(source: Source, url: str, target: Path, reason: object) -> FetchError:
+    text = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
+    return FetchError(
+        f"{source.name}: cannot reach {url} ({text}); check your network connection and run "
+        f"again, or download the file in a browser and copy it by hand to {target}"
+    )
+
+
+def _discard(part: Path) -> None:
+    part.unlink(missing_ok=True)
+    part.with_name(part.name.removesuffix(PART) + PART_INFO).unlink(missing_ok=True)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None

@@ -1,0 +1,158 @@
+"""All WRES indicators for every organisation at one level, as one tidy DataFrame.
+
+One row per (year, level, code, indicator, measure, staff_group, band, group). Columns:
+
+- ``year``, ``level`` (trust, icb, region, national), ``code``, ``name``; national is ``ENG``,
+  England.
+- ``indicator``: "1" to "9", or "disparity" for the racial disparity ratios.
+- ``measure`` (below), ``staff_group`` (clinical, non_clinical, medical or "all"), ``band`` (a
+  band, a band group lower/middle/upper, or "all"), ``group`` (the ethnic group the row is about:
+  for a comparison, the group compared with White).
+- ``value``, ``ci_low``, ``ci_high``: NaN where undefined or where there is no interval;
+  percentages are 0-100, gaps are percentage points, ratios have no unit.
+- ``numerator``, ``denominator``: the counts behind a percentage (nullable integers; missing for
+  ratios and gaps, except indicator 9 where they are the board member counts).
+- ``p_value``: the two-proportion z test of a survey gap, where respondent counts are known.
+- ``flag``: flags separated by ";" (see below).
+- ``note``: why a figure is undefined, has no interval or is flagged, in plain words; "" if
+  nothing needs saying.
+
+Text columns are categoricals. Measures by indicator:
+
+- 1: ``bme_share`` (group BME), ``group_share`` (Asian, Black, Mixed, Other: share among staff of
+  known ethnicity, where the data has detailed groups), ``representation_ratio`` (BME share in
+  the cell / BME share of the whole workforce), ``unknown_pct`` (of all staff in the cell).
+- 2, 3, 4: ``rate_pct`` (% of each group with the event; numerator and denominator are its
+  counts), ``relative_likelihood`` (Katz interval; 2 and 4 White relative to the group, 3 the
+  group relative to White), ``unknown_pct`` (of the denominator); 3 also
+  ``relative_likelihood_2yr`` (counts of the year and the year before).
+- 5-8: ``pct_white``, ``pct_bme``, ``pct_group`` (Wilson intervals where respondents are known),
+  ``gap_points`` (group minus White, with ``p_value``).
+- 9: ``board_bme_pct`` (voting members), ``executive_bme_pct``, ``non_executive_bme_pct`` (voting
+  or not) and the matching ``*_gap_points`` (minus the BME % of the whole workforce), with member
+  counts in numerator and denominator; ``unknown_pct`` (voting board). Never small numbers.
+- disparity (staff_group all, clinical, non_clinical): ``lower_to_middle``, ``middle_to_upper``,
+  ``lower_to_upper`` (Woolf intervals) and ``bottleneck`` (the largest of them, named in
+  ``band``; band missing and flag ``undefined`` if none is defined).
+
+Flags (:data:`~wres_lib.indicators.tidy.FLAGS` gives each one's meaning): ``undefined`` (no value;
+see note), ``no_interval`` (a value without an interval), ``small_numbers`` (a group denominator
+under the small-number rule's minimum: "too few to report" in publications), ``below_0.80``,
+``within_0.80_1.25``, ``above_1.25`` (ratios against the four-fifths band), ``ci_excludes_1`` (a
+ratio's interval excludes parity), ``significant`` (a survey gap's p-value is under 1 - conf),
+``adverse`` (on the adverse side of parity: likelihoods and disparity ratios above 1; survey gaps
+BME higher, or lower for indicator 7; board gaps below 0; representation ratios below 1 at upper
+bands). The series continued across mergers and code changes of :mod:`wres_lib.data.succession` add
+``predecessors`` (the counts include a predecessor's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from numbers import Integral
+
+import pandas as pd
+
+from wres_lib.data.dataset import Dataset
+from wres_lib.data.schema import BANDS, BME, DETAILED_BME_GROUPS, STAFF_GROUPS, UNKNOWN, WHITE
+from wres_lib.indicators.aggregate import LEVELS, level_map
+from wres_lib.indicators.board import MEMBERSHIPS, board_indicator
+from wres_lib.indicators.disparity_ratios import (
+    BAND_GROUP_NAMES,
+    DEFAULT_BAND_GROUPS,
+    RATIOS,
+    BandGroups,
+)
+from wres_lib.indicators.likelihoods import INDICATORS as LIKELIHOOD_INDICATORS
+from wres_lib.indicators.likelihoods import likelihood_indicators
+from wres_lib.indicators.survey import survey_indicators
+from wres_lib.indicators.tidy import ALL, Settings, assemble
+from wres_lib.indicators.workforce import disparity, indicator_1, whole_workforce, workforce_cells
+from wres_lib.stats.intervals import check_conf
+from wres_lib.stats.small_numbers import DEFAULT_RULE, SmallNumberRule
+
+INDICATOR_NAMES = (*(str(i) for i in range(1, 10)), "disparity")
+MEASURES = (
+    "bme_share", "group_share", "representation_ratio", "unknown_pct", "rate_pct",
+    "relative_likelihood", "relative_likelihood_2yr", "pct_white", "pct_bme", "pct_group",
+    "gap_points", *(f"{m}_bme_pct" for m in MEMBERSHIPS), *(f"{m}_gap_points" for m in MEMBERSHIPS),
+    *RATIOS, "bottleneck",
+)  # fmt: skip
+CATEGORIES = {
+    "indicator": INDICATOR_NAMES,
+    "measure": MEASURES,
+    "staff_group": (*STAFF_GROUPS, ALL),
+    "band": (*BANDS, *BAND_GROUP_NAMES, *RATIOS, ALL),
+    "group": (WHITE, BME, *DETAILED_BME_GROUPS, UNKNOWN),
+}
+_YEAR_TABLES = ("workforce", "recruitment", "disciplinary", "training", "staff_survey", "board")
+
+
+def compute_indicators(
+    dataset: Dataset,
+    years: int | Iterable[int] | None = None,
+    level: str = "trust",
+    *,
+    conf: float = 0.95,
+    rule: SmallNumberRule = DEFAULT_RULE,
+    band_groups: BandGroups = DEFAULT_BAND_GROUPS,
+) -> pd.DataFrame:
+    """Every indicator for every organisation of ``level`` in ``years``, as one tidy frame.
+
+    Args:
+        dataset: a loaded :class:`~wres_lib.data.dataset.Dataset`.
+        years: a year, several years, or ``None`` for every year in the dataset.
+        level: trust, icb, region or national; above trust, counts are summed.
+        conf: confidence level of every interval; a survey gap is ``significant`` when its
+            p-value is under ``1 - conf``.
+        rule: the small-number rule.
+        band_groups: the bands of the lower, middle and upper groups.
+
+    Returns:
+        The tidy frame described in this module's docstring, sorted by year and code.
+
+    Raises:
+        ValueError: an unknown level, a year not in the dataset, or a bad ``conf``.
+
+    >>> table = compute_indicators(load_dataset("data/sample"), 2024, "region")  # doctest: +SKIP
+    >>> table.query("indicator == '2' and measure == 'relative_likelihood'")  # doctest: +SKIP
+    """
+    check_conf(conf)
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
+    if not isinstance(rule, SmallNumberRule):
+        raise ValueError(f"rule must be a SmallNumberRule, got {type(rule).__name__}")
+    if not isinstance(band_groups, BandGroups):
+        raise ValueError(f"band_groups must be a BandGroups, got {type(band_groups).__name__}")
+    wanted = _years(dataset, years)
+    settings = Settings(level_map(dataset.organisations, level), conf, rule, band_groups)
+    cells = workforce_cells(_in_years(dataset.workforce, wanted), settings)
+    blocks = indicator_1(cells, settings)
+    with_previous = wanted | {year - 1 for year in wanted}
+    counts = {
+        spec.table: _in_years(dataset.table(spec.table), with_previous)
+        for spec in LIKELIHOOD_INDICATORS
+    }
+    blocks += likelihood_indicators(counts, wanted, settings)
+    blocks += survey_indicators(dataset.staff_survey, wanted, settings)
+    blocks += board_indicator(_in_years(dataset.board, wanted), whole_workforce(cells), settings)
+    blocks += disparity(cells, settings)
+    return assemble(blocks, settings.lmap, CATEGORIES)
+
+
+def _years(dataset: Dataset, years: int | Iterable[int] | None) -> set[int]:
+    available = set()
+    for name in _YEAR_TABLES:
+        available.update(int(y) for y in dataset.table(name)["year"].unique())
+    if years is None:
+        return available
+    requested = [years] if isinstance(years, Integral) else list(years)
+    for year in requested:
+        if isinstance(year, bool) or not isinstance(year, Integral) or year not in available:
+            span = f"{min(available)}-{max(available)}" if available else "none"
+            raise ValueError(f"years: {year!r} is not a year of the dataset ({span})")
+    return {int(year) for year in requested}
+
+
+def _in_years(table: pd.DataFrame, years: set[int]) -> pd.DataFrame:
+    return table[table["year"].isin(years).to_numpy()].reset_index(drop=True)
