@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from wres_lib.data.location import find_data_dir
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
 from wres_lib.data.provenance import provenance
 from wres_lib.errors import BriefingError
@@ -16,7 +18,8 @@ from wres_lib.render.parameters import NOTEBOOKS, validate_parameters
 from wres_lib.render.pdf import html_to_pdf
 
 FORMATS = ("html", "pdf")
-NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+# The briefing notebooks ship inside the package (package data), so an installed copy finds them.
+NOTEBOOKS_DIR = Path(str(resources.files("wres_lib") / "notebooks"))
 METHODS_NOTE = (
     "Confidence intervals, significance tests, trend models and funnel limits are additions "
     "by WRES briefings, not part of the WRES standard."
@@ -86,7 +89,7 @@ def render_briefing(
     if unknown:
         raise BriefingError(briefing.label, f"unknown format {unknown[0]!r}; expected html, pdf")
     parameters = validate_parameters(briefing.notebook, briefing.parameters)
-    metadata = read_metadata(Path(parameters["data_dir"]))
+    metadata = read_metadata(find_data_dir(parameters["data_dir"]))
     runner = kernel or WarmKernel()
     try:
         notebook = runner.run(
