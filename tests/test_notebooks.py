@@ -13,6 +13,8 @@ import papermill
 import pytest
 from conftest import REPO
 
+from wres_lib.data.location import find_data_dir
+from wres_lib.errors import DataValidationError
 from wres_lib.render.briefing import NOTEBOOKS_DIR
 from wres_lib.render.parameters import NOTEBOOKS, SCHEMAS
 
@@ -108,6 +110,31 @@ def test_the_computation_check_sees_arithmetic() -> None:
     """Control: the check above would catch a figure worked out in the notebook."""
     tree = ast.parse("share = rows['numerator'] / rows['denominator']")
     assert any(isinstance(node, COMPUTATION) for node in ast.walk(tree))
+
+
+def test_relative_data_dir_is_found_here_first_then_above(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for folder in (tmp_path, tmp_path / "project", tmp_path / "project" / "notebooks"):
+        folder.mkdir(exist_ok=True)
+    (tmp_path / "data" / "sample").mkdir(parents=True)
+    (tmp_path / "project" / "data" / "sample").mkdir(parents=True)
+    notebooks = tmp_path / "project" / "notebooks"
+    assert find_data_dir("data/sample", notebooks) == tmp_path / "project" / "data" / "sample"
+    assert find_data_dir("data/sample", tmp_path) == tmp_path / "data" / "sample"
+    (notebooks / "data" / "sample").mkdir(parents=True)
+    monkeypatch.chdir(notebooks)  # the default start: the current folder
+    assert find_data_dir("data/sample") == notebooks / "data" / "sample"
+    assert find_data_dir(tmp_path / "elsewhere") == tmp_path / "elsewhere"  # absolute: as given
+
+
+def test_missing_data_dir_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DataValidationError, match=r"no-such-dataset.*a folder above it"):
+        find_data_dir("no-such-dataset", tmp_path)
+
+
+def test_the_repository_sample_is_found_from_the_notebooks_folder() -> None:
+    assert find_data_dir("data/sample", FOLDER) == REPO / "data" / "sample"
 
 
 @pytest.fixture
