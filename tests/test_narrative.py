@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import doctest
 from decimal import Decimal
+from types import ModuleType
 
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from module_names import public_names
 
 from wres_lib.errors import WresError
 from wres_lib.present import narrative
@@ -19,16 +21,20 @@ from wres_lib.present.narrative import (
     capitalise_first,
     change_phrase,
     check_sentence,
+    checking,
     count_of,
+    figures,
     likelihood_phrase,
     list_phrase,
     number_word,
     ordinal_year_span,
     percent,
+    phrases,
     plural,
     points,
     ratio_figure,
     times_as_likely,
+    words,
     year_phrase,
 )
 
@@ -46,10 +52,17 @@ nouns = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12).
 )
 
 
-def test_doctests_pass() -> None:
-    result = doctest.testmod(narrative, optionflags=doctest.ELLIPSIS)
+@pytest.mark.parametrize("module", [figures, words, phrases, checking])
+def test_doctests_pass(module: ModuleType) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_the_package_offers_every_public_name_of_its_modules() -> None:
+    defined = set().union(*(public_names(m) for m in (figures, words, phrases, checking)))
+    assert defined == set(narrative.__all__)
+    assert all(hasattr(narrative, name) for name in narrative.__all__)
 
 
 # percent ---------------------------------------------------------------------------------------

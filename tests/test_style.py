@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import matplotlib
 
@@ -22,6 +23,7 @@ from matplotlib.colors import is_color_like, to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.text import Text
+from module_names import public_names
 
 from wres_lib.data import provenance
 from wres_lib.errors import WresError
@@ -37,9 +39,14 @@ from wres_lib.present.style import (
     TITLE_GID,
     UnfinishedFigureError,
     apply_house_style,
+    axes,
     finish_figure,
+    layout,
     new_figure,
+    palette,
     save_figure,
+    saving,
+    settings,
 )
 
 # The eight colours as published by Okabe and Ito (2008), pinned here independently.
@@ -152,10 +159,18 @@ def sample_chart(*, synthetic: bool = True, note: str | None = "Shares exclude u
     return finish_figure(fig, "wres-sample, 2025", note=note, synthetic=synthetic)
 
 
-def test_doctests_pass() -> None:
-    result = doctest.testmod(style)
+@pytest.mark.parametrize("module", [axes, layout, palette, settings])
+def test_doctests_pass(module: ModuleType) -> None:
+    result = doctest.testmod(module)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_the_package_offers_every_public_name_of_its_modules() -> None:
+    modules = (axes, layout, palette, saving, settings)
+    defined = set().union(*(public_names(module) for module in modules))
+    assert defined == set(style.__all__)
+    assert all(hasattr(style, name) for name in style.__all__)
 
 
 # palette ---------------------------------------------------------------------------------------
