@@ -88,7 +88,7 @@ def _existing(out: Path, merge: bool) -> dict[str, pd.DataFrame]:
             f"{out} already holds files; give --merge to merge the import into its dataset, "
             "or choose a new folder"
         )
-    _, tables, violations = validate_folder(out)
+    _, tables, violations = validate_folder(out, require_rows=False)
     if violations:
         raise DataValidationError(str(out), violations, subject="existing dataset (fix first)")
     return {name: frame for name, frame in tables.items() if frame is not None}
@@ -188,7 +188,7 @@ def _stage_and_swap(
                     path.unlink()
         write_dataset(tables, staged, metadata)
         refresh_checksums(staged)
-        _, _, violations = validate_folder(staged)
+        _, _, violations = validate_folder(staged, require_rows=False)
         if violations:
             raise DataValidationError(str(out), violations, subject="imported dataset")
         _swap(staged, out, work / "old")
