@@ -68,7 +68,8 @@ def _parse_column(raw: RawTable, column: Column, violations: list[Violation]) ->
             report(raw, column.name, bad, f"one of {', '.join(column.allowed)}", violations)
         return text.where(present, None)
     if column.kind == "code":
-        bad = present & ~text.map(lambda value: CODE_PATTERN.fullmatch(value) is not None)
+        matches = text.str.fullmatch(CODE_PATTERN.pattern).fillna(False).astype(bool)
+        bad = present & ~matches
         report(raw, column.name, bad, CODE_RULE, violations)
         return text.where(present, None)
     if column.kind == "date":
