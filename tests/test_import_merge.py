@@ -138,5 +138,5 @@ def test_a_suppressed_new_row_gets_no_kept_note(tmp_path: Path, tiny_dataset: Pa
         "--merge",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "1 row with a suppressed figure (\"*\") left out (row 2)" in result.output
+    assert '1 row with a suppressed figure ("*") left out (row 2)' in result.output
     assert "existing values are kept" not in result.output

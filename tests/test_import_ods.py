@@ -186,3 +186,29 @@ def test_merge_updates_organisations_and_keeps_the_datasets_licence(
     assert orgs.loc["ZT901", "org_name"] == "Testbridge Hospitals NHS Trust"
     assert orgs.loc["ZT902", "org_name"] == "Mockford Care (synthetic)"  # not in the file: kept
     assert yaml.safe_load((tiny_dataset / "dataset.yaml").read_text())["licence"] == ""
+
+
+@pytest.mark.parametrize("code", ["../../../../tmp/x", "/abs/path", "ZT/002", 'R"X', "<RX>"])
+def test_an_org_code_that_is_not_an_identifier_is_refused(tmp_path: Path, code: str) -> None:
+    etr = write_csv(
+        tmp_path / "etr.csv", [ROWS[0], etr_row(code, "X TRUST", "Y56", "QMJ", "20000401")]
+    )
+    out = tmp_path / "mine"
+    result = run("import", "ods", str(etr), "--out", str(out))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        f"etr.csv, row 2, column 'A (organisation code)': found {code!r}; expected a code of 1 "
+        "to 16 letters, digits, '-' or '_', starting with a letter or digit"
+    ) in result.output
+    assert not out.exists()
+
+
+def test_an_icb_or_region_code_that_is_not_an_identifier_is_refused(tmp_path: Path) -> None:
+    etr = write_csv(tmp_path / "etr.csv", [etr_row("RAL", "X TRUST", "Y5 6", "../QMJ", "20000401")])
+    with pytest.raises(DataValidationError) as caught:
+        write_import([read_ods_reference(etr)], [etr], tmp_path / "out", ImportOptions())
+    found = {(v.row, v.column, v.value) for v in caught.value.violations}
+    assert found == {
+        (1, "C (national grouping)", "Y5 6"),
+        (1, "D (high level health geography)", "../QMJ"),
+    }
