@@ -472,3 +472,48 @@ def test_cli_lists_sources_and_checks_its_arguments(
     assert cli("ods-trusts").exit_code == 2
     unknown = cli("nope", "--year", str(YEAR))
     assert unknown.exit_code == 2 and "unknown source 'nope'" in unknown.output
+
+
+PAGE = b"<!DOCTYPE html>\n<html><head><title>Page not found</title></head><body></body></html>"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods", ".zip"])
+def test_a_web_page_served_for_a_spreadsheet_is_refused_and_discarded(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    site.put(f"/{YEAR}/wres{suffix}", PAGE)
+    url = f"{site.base}/{{year}}/wres{suffix}"
+    config = write_config(tmp_path / "mine.yaml", {"demo": {"url": url}})
+    result = cli("demo", "--year", str(YEAR), "--config", str(config), "--cache", "cache")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    kind = {".xlsx": "an Excel workbook", ".ods": "an ODS spreadsheet", ".zip": "a ZIP archive"}
+    assert f"sent a web page (HTML), not {kind[suffix]} as the name wres{suffix} says" in (
+        result.output
+    )
+    assert "the download was discarded" in result.output and "copy it by hand" in result.output
+    folder = tmp_path / "cache" / "demo" / str(YEAR)
+    assert not folder.exists() or sorted(p.name for p in folder.iterdir()) == []
+
+
+def test_a_real_workbook_and_a_csv_pass_the_content_check(site: Site, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["org_code"])
+    book.save(tmp_path / "real.xlsx")
+    site.put(f"/{YEAR}/real.xlsx", (tmp_path / "real.xlsx").read_bytes())
+    site.put(f"/{YEAR}/etr.csv", b"RAL,ROYAL FREE\n")
+    for name in ("real.xlsx", "etr.csv"):
+        source = Source(name="demo", url=f"{site.base}/{{year}}/{name}", config="test.yaml")
+        assert fetch_source(source, YEAR, tmp_path / "cache", timeout=5).status == "downloaded"
+
+
+def test_a_web_page_copied_in_by_hand_as_a_workbook_is_refused(tmp_path: Path) -> None:
+    source = Source(name="demo", url="https://example.org/{year}/wres.xlsx", config="test.yaml")
+    target = tmp_path / "cache" / "demo" / str(YEAR) / "wres.xlsx"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(PAGE)
+    with pytest.raises(FetchError, match=r"copied by hand\) is a web page \(HTML\), not an Excel"):
+        fetch_source(source, YEAR, tmp_path / "cache")
+    assert not (target.parent / RECORD).exists()

@@ -388,3 +388,152 @@ def test_bundled_survey_mapping_on_the_plain_layout(tmp_path: Path, tiny_dataset
 )
 def test_year_cells_give_the_wres_year(text: str, year: str) -> None:
     assert wres_year(text) == year
+
+
+# --- Hardening: each test reproduces a fault once accepted without a word ---
+
+SURVEY_COLUMNS = {"Year": "year", "Trust": "org_code", "Group": "ethnicity", "Share": "percent"}
+
+
+@pytest.mark.parametrize("value", ["false", "no", "maybe", 0])
+@pytest.mark.parametrize("key", ["percent_as_fraction", "sum_duplicates"])
+def test_mapping_booleans_must_be_yaml_booleans(tmp_path: Path, key: str, value: object) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(yaml.safe_dump({"table": "recruitment", key: value}))
+    with pytest.raises(MappingError) as caught:
+        load_mapping(path)
+    assert str(caught.value) == (
+        f"m.yaml: '{key}': expected true or false, unquoted (a YAML boolean); found {value!r}"
+    )
+
+
+def test_quoted_false_no_longer_multiplies_percentages_by_100(
+    tmp_path: Path, tiny_dataset: Path
+) -> None:
+    source = write_csv(
+        tmp_path / "survey.csv",
+        [["Year", "Trust", "Indicator", "Group", "Share"], ["2025", "ZT902", "7", "White", "25.3"]],
+    )
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text(
+        yaml.safe_dump({"table": "staff_survey", "columns": SURVEY_COLUMNS})
+        + "percent_as_fraction: 'false'\n"
+    )
+    before = snapshot(tiny_dataset)
+    result = run(
+        "import", "mapped", str(source), "--mapping", str(mapping),
+        "--out", str(tiny_dataset), "--merge",
+    )  # fmt: skip
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "m.yaml: 'percent_as_fraction': expected true or false, unquoted" in result.output
+    assert snapshot(tiny_dataset) == before
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ({"table": "workforce", "colums": {}}, "unknown key 'colums' (did you mean 'columns'?)"),
+        ({"table": "workforce", "percent_as_fractions": True}, "'percent_as_fraction'?"),
+        ({"table": "workforce", "wide": {"pattern": "x", "vaule": "year"}}, "'wide': unknown key"),
+    ],
+)
+def test_an_unknown_mapping_key_names_the_nearest(
+    tmp_path: Path, mapping: dict, message: str
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(yaml.safe_dump(mapping))
+    with pytest.raises(MappingError) as caught:
+        load_mapping(path)
+    assert message in str(caught.value)
+    if "wide" in mapping:
+        assert "'vaule' (did you mean 'value'?)" in str(caught.value)
+
+
+@pytest.mark.parametrize("value", ["1e20", "inf", str(2**63)])
+def test_a_huge_count_in_import_mapped_is_a_message(
+    tmp_path: Path, tiny_dataset: Path, value: str
+) -> None:
+    source = write_csv(
+        tmp_path / "rec.csv",
+        [
+            ["year", "org_code", "ethnicity", "shortlisted", "appointed"],
+            ["2025", "ZT901", "White", value, "3"],
+        ],
+    )
+    mapping = write_mapping(tmp_path / "m.yaml", table="recruitment")
+    before = snapshot(tiny_dataset)
+    result = run(
+        "import", "mapped", str(source), "--mapping", str(mapping),
+        "--out", str(tiny_dataset), "--merge",
+    )  # fmt: skip
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        f"rec.csv, row 2, column 'D (shortlisted)': found '{value}'; expected a whole number"
+        in (result.output)
+    )
+    assert snapshot(tiny_dataset) == before
+
+
+def test_a_path_as_org_code_in_import_mapped_is_refused(tmp_path: Path, tiny_dataset: Path) -> None:
+    source = write_csv(
+        tmp_path / "rec.csv",
+        [
+            ["year", "org_code", "ethnicity", "shortlisted", "appointed"],
+            ["2025", "../../../../tmp/x", "White", "10", "3"],
+        ],
+    )
+    mapping = write_mapping(tmp_path / "m.yaml", table="recruitment")
+    before = snapshot(tiny_dataset)
+    result = run(
+        "import", "mapped", str(source), "--mapping", str(mapping),
+        "--out", str(tiny_dataset), "--merge",
+    )  # fmt: skip
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "rec.csv, row 2, column 'B (org_code)': found '../../../../tmp/x'; expected a code of 1 "
+        "to 16 letters, digits, '-' or '_', starting with a letter or digit"
+    ) in result.output
+    assert snapshot(tiny_dataset) == before
+
+
+def test_a_semicolon_csv_is_named_as_such(tmp_path: Path) -> None:
+    source = tmp_path / "rec.csv"
+    source.write_text("year;org_code;ethnicity;shortlisted;appointed\n2025;ZT901;White;10;3\n")
+    mapping = write_mapping(tmp_path / "m.yaml", table="recruitment")
+    result = run("import", "mapped", str(source), "--mapping", str(mapping), "--out", "x")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "rec.csv: expected cells separated by commas, but the header row is separated by " in (
+        result.output
+    )
+    assert "semicolons (;); save it from the spreadsheet program as 'CSV UTF-8" in result.output
+
+
+def test_a_named_pipe_as_input_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    from wres_lib.data.importers import InputError
+
+    pipe = tmp_path / "rec.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(InputError, match=r"rec.csv: expected a file, found a named pipe"):
+        read_mapped(pipe, load_mapping(write_mapping(tmp_path / "m.yaml", table="recruitment")))
+    os.mkfifo(tmp_path / "m2.yaml")
+    with pytest.raises(InputError, match=r"m2.yaml: expected a file, found a named pipe"):
+        load_mapping(tmp_path / "m2.yaml")
+
+
+def test_a_formula_without_a_saved_result_is_refused(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["year", "org_code", "ethnicity", "shortlisted", "appointed"])
+    sheet.append([2025, "ZT901", "White", "=5*2", 3])
+    book.save(tmp_path / "rec.xlsx")
+    mapping = load_mapping(write_mapping(tmp_path / "m.yaml", table="recruitment"))
+    with pytest.raises(DataValidationError) as caught:
+        read_mapped(tmp_path / "rec.xlsx", mapping)
+    (violation,) = caught.value.violations
+    assert str(violation) == (
+        "rec.xlsx, sheet 'Sheet', row 2, column 'D': found '=5*2'; expected a value, but the "
+        "cell holds a formula with no saved result; open the workbook in Excel or LibreOffice "
+        "and save it, so that each formula's result is stored"
+    )

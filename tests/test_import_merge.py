@@ -107,3 +107,36 @@ def test_without_merge_a_folder_with_files_is_refused(tmp_path: Path, tiny_datas
     table = read_mapped(source, load_mapping(mapping))
     with pytest.raises(WresError, match="already holds files; give --merge"):
         write_import([table], [source], tiny_dataset, ImportOptions())
+
+
+def test_a_suppressed_row_in_a_merge_says_the_old_value_is_kept(
+    tmp_path: Path, tiny_dataset: Path
+) -> None:
+    source, mapping = board_import(
+        tmp_path, "2025,ZT901,executive,true,White,*\n2025,ZT902,executive,true,White,7\n"
+    )
+    result = run(
+        "import", "mapped", str(source), "--mapping", str(mapping), "--out", str(tiny_dataset),
+        "--merge",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        f"note: board_2025.csv: row 2 had a suppressed figure; {tiny_dataset.name} already has "
+        "those board rows, and their existing values are kept (not replaced)"
+    ) in result.output
+    board = load_dataset(tiny_dataset).board.set_index(["year", "org_code", "role", "ethnicity"])
+    assert board.loc[(2025, "ZT901", "executive", "White"), "members"] == 6  # kept
+    assert board.loc[(2025, "ZT902", "executive", "White"), "members"] == 7  # replaced
+
+
+def test_a_suppressed_new_row_gets_no_kept_note(tmp_path: Path, tiny_dataset: Path) -> None:
+    source, mapping = board_import(
+        tmp_path, "2025,ZT901,executive,true,BME,*\n2025,ZT902,executive,true,White,7\n"
+    )
+    result = run(
+        "import", "mapped", str(source), "--mapping", str(mapping), "--out", str(tiny_dataset),
+        "--merge",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert '1 row with a suppressed figure ("*") left out (row 2)' in result.output
+    assert "existing values are kept" not in result.output

@@ -19,7 +19,7 @@ from wres_lib.data.importers import (
 from wres_lib.data.importers.ods_reference import tidy_name
 from wres_lib.data.metadata import sha256_of
 from wres_lib.data.schema import REQUIRED_TABLES
-from wres_lib.data.validation import validate
+from wres_lib.data.validation import validate, validate_folder
 
 
 def etr_row(code: str, name: str, grouping: str, icb: str, opened: str, closed: str = ""):
@@ -27,6 +27,13 @@ def etr_row(code: str, name: str, grouping: str, icb: str, opened: str, closed: 
     address = ["1 HIGH STREET", "", "LONDON", "", ""]
     tail = ["", "", "", "", "", "02070000000", "", "", "", "", "", "E12000007", "", "", ""]
     return [code, name, grouping, icb, *address, "NW1 1AA", opened, closed, *tail]
+
+
+def organisations_only(folder: Path) -> pd.DataFrame:
+    """The typed organisations of a dataset that has no workforce rows yet (else valid)."""
+    _, tables, violations = validate_folder(folder, require_rows=False)
+    assert violations == []
+    return tables["organisations"]
 
 
 ROWS = [
@@ -47,8 +54,7 @@ def test_reference_file_becomes_a_valid_organisations_table(tmp_path: Path) -> N
     etr = write_csv(tmp_path / "etr.csv", ROWS)
     out = tmp_path / "orgs"
     result = write_import([read_ods_reference(etr)], [etr], out, ImportOptions(vintage="2025-04"))
-    assert validate(out) == []
-    orgs = load_dataset(out).organisations.set_index("org_code")
+    orgs = organisations_only(out).set_index("org_code")
     assert list(orgs.index) == ["RAL", "RQ3", "RRP", "RX9", "RYX"]
     assert orgs.loc["RQ3", "org_name"] == "Birmingham Women's and Children's NHS Foundation Trust"
     assert orgs.loc["RRP", "org_name"] == "Barnet, Enfield and Haringey Mental Health NHS Trust"
@@ -75,8 +81,11 @@ def test_reference_file_becomes_a_valid_organisations_table(tmp_path: Path) -> N
     assert set(metadata["files"]) == {f"{name}.csv" for name in REQUIRED_TABLES}
     for name, entry in metadata["files"].items():
         assert entry["sha256"] == sha256_of(out / name)
-    # Tables the file does not give are written empty, so that the folder is a dataset.
-    assert load_dataset(out).workforce.empty
+    # Tables the file does not give are written empty, so that the folder is a dataset to
+    # merge the rest into; until workforce has rows, validation says that is what is missing.
+    (missing,) = validate(out)
+    assert (missing.file, missing.row) == ("workforce.csv", None)
+    assert missing.expected.startswith("at least one row of data: the workforce table has only")
 
 
 def test_icb_names_and_org_types_lookups(tmp_path: Path) -> None:
@@ -93,7 +102,7 @@ def test_icb_names_and_org_types_lookups(tmp_path: Path) -> None:
     table = read_ods_reference(etr, icb_names=icbs, org_types=types)
     out = tmp_path / "orgs"
     write_import([table], [etr], out, ImportOptions(vintage="v"))
-    orgs = load_dataset(out).organisations.set_index("org_code")
+    orgs = organisations_only(out).set_index("org_code")
     assert orgs.loc["RAL", "icb_name"] == "NHS North Central London Integrated Care Board"
     assert orgs.loc["RX9", "icb_name"] == "NHS Lincolnshire Integrated Care Board"
     assert orgs.loc["RQ3", "icb_name"] == "QHL"  # not in the lookup: the code
@@ -140,7 +149,8 @@ def test_cli_import_ods_and_a_failed_merge_leaves_the_folder_unchanged(tmp_path:
     result = run("import", "ods", str(etr), "--out", str(out), "--vintage", "2025")
     assert result.exit_code == 0, result.output
     assert "organisations: 5 rows imported" in result.output
-    assert run("validate", str(out)).exit_code == 0
+    checked = run("validate", str(out))
+    assert checked.exit_code == 1 and "workforce table has only its header" in checked.output
     licence = yaml.safe_load((out / "dataset.yaml").read_text())["licence"]
     assert licence == "Open Government Licence v3.0"
     before = snapshot(out)
@@ -176,3 +186,29 @@ def test_merge_updates_organisations_and_keeps_the_datasets_licence(
     assert orgs.loc["ZT901", "org_name"] == "Testbridge Hospitals NHS Trust"
     assert orgs.loc["ZT902", "org_name"] == "Mockford Care (synthetic)"  # not in the file: kept
     assert yaml.safe_load((tiny_dataset / "dataset.yaml").read_text())["licence"] == ""
+
+
+@pytest.mark.parametrize("code", ["../../../../tmp/x", "/abs/path", "ZT/002", 'R"X', "<RX>"])
+def test_an_org_code_that_is_not_an_identifier_is_refused(tmp_path: Path, code: str) -> None:
+    etr = write_csv(
+        tmp_path / "etr.csv", [ROWS[0], etr_row(code, "X TRUST", "Y56", "QMJ", "20000401")]
+    )
+    out = tmp_path / "mine"
+    result = run("import", "ods", str(etr), "--out", str(out))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        f"etr.csv, row 2, column 'A (organisation code)': found {code!r}; expected a code of 1 "
+        "to 16 letters, digits, '-' or '_', starting with a letter or digit"
+    ) in result.output
+    assert not out.exists()
+
+
+def test_an_icb_or_region_code_that_is_not_an_identifier_is_refused(tmp_path: Path) -> None:
+    etr = write_csv(tmp_path / "etr.csv", [etr_row("RAL", "X TRUST", "Y5 6", "../QMJ", "20000401")])
+    with pytest.raises(DataValidationError) as caught:
+        write_import([read_ods_reference(etr)], [etr], tmp_path / "out", ImportOptions())
+    found = {(v.row, v.column, v.value) for v in caught.value.violations}
+    assert found == {
+        (1, "C (national grouping)", "Y5 6"),
+        (1, "D (high level health geography)", "../QMJ"),
+    }

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from wres_lib import DataValidationError, load_dataset
 from wres_lib.data.importers import (
     ImportOptions,
+    InputError,
     read_filled_workbook,
     write_import,
     write_template,
@@ -182,3 +183,78 @@ def test_a_successor_cycle_is_placed_on_the_organisations_sheet(tmp_path: Path) 
         for row, code in ((2, "ZT902"), (3, "ZT901"))
     ]
     assert not (tmp_path / "out").exists()
+
+
+def renamed(template: Path, target: Path, old: str, new: str) -> Path:
+    """The template filled with the tiny tables, sheet ``old`` renamed ``new``."""
+    fill(template, target, tiny_tables())
+    book = load_workbook(target)
+    book[old].title = new
+    book.save(target)
+    return target
+
+
+def test_a_renamed_sheet_is_an_error_naming_it_and_the_expected_names(tmp_path: Path) -> None:
+    template = write_template(tmp_path / "t.xlsx")
+    filled = renamed(template, tmp_path / "filled.xlsx", "workforce", "Workforce data")
+    out = tmp_path / "data"
+    out.mkdir()
+    result = run("import", "workbook", str(filled), "--out", str(out))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "filled.xlsx: sheet 'Workforce data' is not a table of the data model; expected sheets "
+        "named organisations, workforce, recruitment, disciplinary, training, staff_survey, "
+        "board, population (and Instructions, Lists): rename the sheet to its table's name, or "
+        "delete it"
+    ) in result.output
+    assert f"Nothing was written to {out}" in result.output
+    assert list(out.iterdir()) == []
+
+
+def test_a_sheet_differing_in_case_or_spaces_is_read_and_said(tmp_path: Path) -> None:
+    template = write_template(tmp_path / "t.xlsx")
+    filled = renamed(template, tmp_path / "filled.xlsx", "staff_survey", " Staff Survey")
+    out = tmp_path / "data"
+    result = run("import", "workbook", str(filled), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "staff_survey: 32 rows imported" in result.output
+    assert (
+        "note: filled.xlsx, sheet ' Staff Survey': read as the staff_survey table (the sheet's "
+        "name differs)"
+    ) in result.output
+    assert len(load_dataset(out).staff_survey) == 32
+
+
+def test_an_empty_extra_sheet_is_ignored_but_two_sheets_for_one_table_are_not(
+    tmp_path: Path,
+) -> None:
+    template = write_template(tmp_path / "t.xlsx")
+    filled = fill(template, tmp_path / "filled.xlsx", tiny_tables())
+    book = load_workbook(filled)
+    book.create_sheet("Sheet1")
+    book.save(filled)
+    assert {t.name for t in read_filled_workbook(filled)} == set(TABLES)
+    book.copy_worksheet(book["board"]).title = "Board "
+    book.save(filled)
+    with pytest.raises(InputError, match=r"sheets 'board', 'Board ' are both the board table"):
+        read_filled_workbook(filled)
+
+
+def test_a_formula_cell_without_a_saved_result_is_named(tmp_path: Path) -> None:
+    template = write_template(tmp_path / "t.xlsx")
+    filled = fill(template, tmp_path / "filled.xlsx", tiny_tables())
+    book = load_workbook(filled)
+    book["training"]["E3"] = "=D3/2"
+    book.save(filled)
+    with pytest.raises(DataValidationError) as caught:
+        read_filled_workbook(filled)
+    (violation,) = caught.value.violations
+    assert (violation.file, violation.row, violation.column) == (
+        "filled.xlsx, sheet 'training'",
+        3,
+        "E",
+    )
+    assert violation.expected.endswith(
+        "open the workbook in Excel or LibreOffice and save it, so that each formula's result "
+        "is stored"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def test_missing_dataset_yaml(tiny_dataset: Path) -> None:
 def test_unreadable_dataset_yaml(tiny_dataset: Path) -> None:
     (tiny_dataset / "dataset.yaml").write_text("name: [unclosed\n")
     violation = only(validate(tiny_dataset))
-    assert violation.file == "dataset.yaml" and "valid dataset metadata" in violation.expected
+    assert violation.file == "dataset.yaml"
+    assert violation.expected.startswith("valid YAML (line 2, column 1: expected ',' or ']'")
 
 
 def test_edited_file_fails_its_checksum(tiny_dataset: Path) -> None:
@@ -264,3 +266,202 @@ def test_an_organisation_that_succeeds_itself_is_a_cycle(tiny_dataset: Path) -> 
     violation = only(validate(tiny_dataset))
     assert (violation.row, violation.column, violation.value) == (3, "successor_code", "ZT902")
     assert violation.expected.endswith("(successor_code goes round: ZT902 -> ZT902; row 3)")
+
+
+# --- Hardening: untrusted files and values (each test reproduces a fault once accepted) ---
+
+
+def cli(*args: str):
+    from click.testing import CliRunner
+
+    from wres_lib.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+CODE_RULE_TEXT = "a code of 1 to 16 letters, digits, '-' or '_', starting with a letter or digit"
+
+
+@pytest.mark.parametrize(
+    "value", ["../../../../tmp/x", "/abs/path", "ZT/002", 'ZT"1', "<b>ZT</b>", "A" * 17, "-ZT"]
+)
+@pytest.mark.parametrize("column", ["icb_code", "region_code"])
+def test_codes_are_identifiers_not_paths_or_markup(
+    tiny_dataset: Path, column: str, value: str
+) -> None:
+    edit_csv(tiny_dataset, "organisations", 3, column, value)
+    violation = only(validate(tiny_dataset))
+    assert (violation.file, violation.row, violation.column) == ("organisations.csv", 3, column)
+    assert violation.value == value and violation.expected == CODE_RULE_TEXT
+
+
+def test_a_path_as_org_code_is_refused_by_wres_validate(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "workforce", 3, "org_code", "../../../../tmp/x")
+    result = cli("validate", str(tiny_dataset))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "workforce.csv, row 3, column 'org_code': found '../../../../tmp/x'; expected "
+        + CODE_RULE_TEXT
+    ) in result.output
+
+
+def test_code_pattern_accepts_real_ods_and_ons_codes() -> None:
+    from wres_lib.data.schema import CODE_PATTERN
+
+    for code in ("RJ1", "Y56", "QMF", "E54000027", "ZT901", "RRP-2", "A"):
+        assert CODE_PATTERN.fullmatch(code)
+    for code in ("", " RJ1", "RJ1\n", "R J1", "RJ1.csv", "RJ1;"):
+        assert not CODE_PATTERN.fullmatch(code)
+
+
+@pytest.mark.parametrize("value", ["'false'", "'no'", "maybe", "0", "'true'"])
+def test_synthetic_must_be_a_yaml_boolean(tiny_dataset: Path, value: str) -> None:
+    path = tiny_dataset / "dataset.yaml"
+    path.write_text(path.read_text().replace("synthetic: true", f"synthetic: {value}"))
+    violation = only(validate(tiny_dataset))
+    assert violation.file == "dataset.yaml"
+    assert violation.expected.startswith(
+        "'synthetic' to be true or false, unquoted (a YAML boolean); found "
+    )
+    with pytest.raises(DataValidationError):
+        load_dataset(tiny_dataset)
+
+
+def test_an_unknown_key_in_dataset_yaml_names_the_nearest(tiny_dataset: Path) -> None:
+    path = tiny_dataset / "dataset.yaml"
+    path.write_text(path.read_text().replace("synthetic: true", "synthtic: true"))
+    violation = only(validate(tiny_dataset))
+    assert violation.file == "dataset.yaml"
+    assert "found 'synthtic' (did you mean 'synthetic'?)" in violation.expected
+    before = path.read_bytes()
+    from wres_lib.data.metadata import MetadataError
+
+    with pytest.raises(MetadataError, match=r"dataset.yaml: expected only the keys name, "):
+        refresh_checksums(tiny_dataset)
+    assert path.read_bytes() == before  # the key is not silently dropped by a rewrite
+
+
+def test_row_numbers_are_physical_lines_after_a_blank_line(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "workforce", 6, "ethnicity", "Purple")
+    path = tiny_dataset / "workforce.csv"
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join([*lines[:3], "\n", ",,,,,\n", *lines[3:]]))  # two blank lines
+    refresh_checksums(tiny_dataset)
+    violation = only(validate(tiny_dataset))
+    assert (violation.file, violation.row, violation.value) == ("workforce.csv", 8, "Purple")
+    assert ",Purple," in path.read_text().splitlines()[violation.row - 1]
+
+
+@pytest.mark.parametrize("value", ["1e20", "inf", str(2**63), "-inf", "nan"])
+def test_a_huge_or_infinite_count_is_a_message_not_a_traceback(
+    tiny_dataset: Path, value: str
+) -> None:
+    edit_csv(tiny_dataset, "workforce", 3, "headcount", value)
+    violation = only(validate(tiny_dataset))
+    assert (violation.file, violation.row, violation.column) == ("workforce.csv", 3, "headcount")
+    assert violation.value == value
+    assert violation.expected.startswith("a whole number of 0 or more")
+    result = cli("validate", str(tiny_dataset))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "workforce.csv, row 3, column 'headcount'" in result.output
+
+
+def test_a_count_above_the_limit_says_the_limit(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "recruitment", 2, "shortlisted", "1e20")
+    violation = only(validate(tiny_dataset))
+    assert violation.expected == (
+        "a whole number of 0 or more, at most 1,000,000,000,000 (a larger count is a typing or "
+        "unit error)"
+    )
+
+
+def test_a_header_only_workforce_table_is_reported(tiny_dataset: Path) -> None:
+    path = tiny_dataset / "workforce.csv"
+    path.write_text(path.read_text().splitlines()[0] + "\n")
+    refresh_checksums(tiny_dataset)
+    violation = only(validate(tiny_dataset))
+    assert (violation.file, violation.row) == ("workforce.csv", None)
+    assert violation.expected.startswith(
+        "at least one row of data: the workforce table has only its header"
+    )
+    with pytest.raises(DataValidationError, match="workforce table has only its header"):
+        load_dataset(tiny_dataset)
+    for args in (["validate", str(tiny_dataset)], ["indicators", "--data", str(tiny_dataset)]):
+        result = cli(*args)
+        assert result.exit_code == 1 and "IndexError" not in result.output, result.output
+        assert "workforce table has only its header" in result.output
+
+
+def test_a_latin1_file_names_the_row_and_says_save_as_utf8(tiny_dataset: Path) -> None:
+    edit_csv(tiny_dataset, "organisations", 3, "org_name", "Caf\u00e9 Hospital")
+    path = tiny_dataset / "organisations.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    refresh_checksums(tiny_dataset)
+    violations = validate(tiny_dataset)
+    violation = next(v for v in violations if v.file == "organisations.csv")
+    assert violation.expected == (
+        "text in UTF-8, but row 3 has the byte 0xE9, which is not UTF-8 (the file was probably "
+        "saved as Windows-1252 or Latin-1); save it from the spreadsheet program as "
+        "'CSV UTF-8 (Comma delimited)'"
+    )
+
+
+def test_a_semicolon_separated_file_is_named_as_such(tiny_dataset: Path) -> None:
+    path = tiny_dataset / "training.csv"
+    path.write_text(path.read_text().replace(",", ";"))
+    refresh_checksums(tiny_dataset)
+    violation = only(validate(tiny_dataset))
+    assert (violation.file, violation.row) == ("training.csv", 1)
+    assert violation.expected.startswith(
+        "cells separated by commas, but the header row is separated by semicolons (;)"
+    )
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_folder_or_named_pipe_in_place_of_a_table_is_an_error_not_a_hang(
+    tiny_dataset: Path, kind: str
+) -> None:
+    import os
+
+    path = tiny_dataset / "board.csv"
+    path.unlink()
+    if kind == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+    what = "a folder" if kind == "folder" else "a named pipe (FIFO)"
+    violation = only(validate(tiny_dataset))
+    assert (violation.file, violation.expected) == ("board.csv", f"a file, not {what}")
+    from wres_lib.errors import WresError
+
+    with pytest.raises(
+        WresError, match=re.escape(f"board.csv: expected a table file, found {what}")
+    ):
+        refresh_checksums(tiny_dataset)
+
+
+def test_checksums_without_or_with_a_broken_dataset_yaml_raise_a_clear_error(
+    tiny_dataset: Path,
+) -> None:
+    from wres_lib.data.metadata import MetadataError
+
+    path = tiny_dataset / "dataset.yaml"
+    path.write_text("name: [unclosed\n")
+    with pytest.raises(MetadataError, match=r"dataset.yaml: expected valid YAML \(line 2"):
+        refresh_checksums(tiny_dataset)
+    path.unlink()
+    with pytest.raises(MetadataError, match=r"dataset.yaml: expected a dataset.yaml file"):
+        refresh_checksums(tiny_dataset)
+    assert not path.exists()
+
+
+def test_a_checksum_mismatch_advises_the_real_command(tiny_dataset: Path) -> None:
+    target = tiny_dataset / "training.csv"
+    target.write_text(target.read_text().replace(",90\n", ",91\n", 1))
+    violation = only(validate(tiny_dataset))
+    assert f"run 'wres checksums {tiny_dataset}' to record the new checksums" in (
+        violation.expected
+    )
+    assert "--update" not in violation.expected
+    result = cli("checksums", str(tiny_dataset))  # the advice works as given
+    assert result.exit_code == 0 and validate(tiny_dataset) == []

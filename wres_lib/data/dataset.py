@@ -8,17 +8,16 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib.data.metadata import (
-    METADATA_FILE,
     DatasetMetadata,
-    metadata_from_dict,
-    read_metadata_file,
+    read_metadata,
     sha256_of,
     table_files,
     write_metadata,
 )
 from wres_lib.data.schema import TABLES
+from wres_lib.data.text_files import not_a_file
 from wres_lib.data.validation import validate_folder
-from wres_lib.errors import DataValidationError
+from wres_lib.errors import DataValidationError, WresError
 from wres_lib.files import write_text_atomically
 
 
@@ -94,14 +93,22 @@ def write_dataset(
 def refresh_checksums(path: str | Path) -> DatasetMetadata:
     """Recompute the checksum of every table file in ``path`` and rewrite ``dataset.yaml``.
 
-    For users who edited a table on purpose; the other metadata is kept as it is.
+    For users who edited a table on purpose; the other metadata is kept as it is. Raises
+    :class:`~wres_lib.data.metadata.MetadataError` when ``dataset.yaml`` is missing or invalid,
+    and :class:`~wres_lib.errors.WresError` when a table's name is taken by something other
+    than a file; ``dataset.yaml`` is then left as it was.
     """
     folder = Path(path)
-    raw = read_metadata_file(folder / METADATA_FILE)
-    files = {
-        found.name: sha256_of(found) for paths in table_files(folder).values() for found in paths
-    }
-    metadata = metadata_from_dict({**raw, "files": {}}, folder.name)
+    metadata = read_metadata(folder)
+    found = [found for paths in table_files(folder).values() for found in paths]
+    for table_path in found:
+        what = not_a_file(table_path)
+        if what is not None:
+            raise WresError(
+                f"{table_path}: expected a table file, found {what}; move it away and run "
+                "again (nothing was changed)"
+            )
+    files = {table_path.name: sha256_of(table_path) for table_path in found}
     updated = DatasetMetadata(**{**metadata.__dict__, "files": files})
     write_metadata(folder, updated)
     return updated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,7 +35,7 @@ REGIONS = (
     ("Y63", "North East and Yorkshire"),
 )
 
-ColumnKind = Literal["text", "year", "count", "percent", "date", "bool", "indicator"]
+ColumnKind = Literal["text", "code", "year", "count", "percent", "date", "bool", "indicator"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class TableSpec:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     required: bool = True
+    # Whether a valid dataset needs at least one row (a header-only file is not enough).
+    needs_rows: bool = False
     # (smaller, larger): each row must have smaller <= larger.
     not_more_than: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
@@ -71,8 +74,13 @@ def _text(name: str, allowed: tuple[str, ...] | None = None, nullable: bool = Fa
     return Column(name, "text", allowed, nullable)
 
 
+def _code(name: str, nullable: bool = False) -> Column:
+    """An identifier matching :data:`CODE_PATTERN` (organisation, ICB, region or area code)."""
+    return Column(name, "code", None, nullable)
+
+
 _YEAR = Column("year", "year")
-_ORG = _text("org_code")
+_ORG = _code("org_code")
 _ETHNICITY = _text("ethnicity", ETHNICITIES)
 
 TABLES: dict[str, TableSpec] = {
@@ -84,13 +92,13 @@ TABLES: dict[str, TableSpec] = {
                 _ORG,
                 _text("org_name"),
                 _text("org_type", ORG_TYPES),
-                _text("icb_code"),
+                _code("icb_code"),
                 _text("icb_name"),
-                _text("region_code"),
+                _code("region_code"),
                 _text("region_name"),
                 Column("valid_from", "date"),
                 Column("valid_to", "date", nullable=True),
-                _text("successor_code", nullable=True),
+                _code("successor_code", nullable=True),
             ),
             key=("org_code",),
         ),
@@ -105,6 +113,7 @@ TABLES: dict[str, TableSpec] = {
                 Column("headcount", "count"),
             ),
             key=("year", "org_code", "staff_group", "band", "ethnicity"),
+            needs_rows=True,
         ),
         TableSpec(
             "recruitment",
@@ -150,7 +159,7 @@ TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "population",
-            (_YEAR, _text("area_code"), _ETHNICITY, Column("people", "count")),
+            (_YEAR, _code("area_code"), _ETHNICITY, Column("people", "count")),
             key=("year", "area_code", "ethnicity"),
             required=False,
         ),
@@ -162,3 +171,9 @@ OPTIONAL_TABLES = tuple(name for name, spec in TABLES.items() if not spec.requir
 
 # The years a dataset may hold: wide enough for any WRES data, narrow enough to catch typos.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+# Organisation, ICB, region and area codes are identifiers, never paths or markup: 1 to 16
+# letters, digits, "-" or "_", starting with a letter or digit (ODS codes such as RJ1, Y56,
+# QMF and ONS codes such as E54000027 fit). Use CODE_PATTERN.fullmatch(text).
+CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
+CODE_RULE = "a code of 1 to 16 letters, digits, '-' or '_', starting with a letter or digit"

@@ -4,7 +4,11 @@ Row 1 is the first line of the file or sheet and column A the first column, what
 holds, so that a reported position can be found by opening the file. Cells become text:
 whole numbers without ".0", dates as YYYY-MM-DD, and in XLSX a number formatted as a
 percentage (0.25 shown as 25%) as the percentage (25). In XLSX every cell of a merged range
-holds the range's value.
+holds the range's value, and a formula is read as the result the spreadsheet program saved
+with it: a formula with no saved result (a workbook written by a program, never opened and
+saved in Excel or LibreOffice) is an error, never an empty cell. Only regular files are read
+(a named pipe would make the read wait forever); a CSV file whose every row is one cell
+holding semicolons or tabs is refused as not separated by commas.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from openpyxl import load_workbook
@@ -23,7 +28,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from wres_lib.errors import WresError
+from wres_lib.data.text_files import delimiter_problem, not_a_file
+from wres_lib.errors import DataValidationError, Violation, WresError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".csv", ".txt")
@@ -41,6 +47,8 @@ class Grid:
     file: str
     sheet: str | None
     rows: tuple[tuple[str, ...], ...]
+    # (row, column, formula) of each formula cell with no saved result (XLSX only).
+    unsaved_formulas: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -61,6 +69,20 @@ class Grid:
     def is_blank(self, row: int) -> bool:
         """Whether ``row`` (from 1) has no text in any cell, or is past the last row."""
         return row > len(self.rows) or not any(c.strip() for c in self.rows[row - 1])
+
+    def require_saved_formulas(self) -> None:
+        """Raise :class:`~wres_lib.errors.DataValidationError` naming each formula cell that
+        has no saved result (it would otherwise read as empty)."""
+        if self.unsaved_formulas:
+            expected = (
+                "a value, but the cell holds a formula with no saved result; open the workbook "
+                "in Excel or LibreOffice and save it, so that each formula's result is stored"
+            )
+            violations = [
+                Violation(self.label, row, get_column_letter(column), formula, expected)
+                for row, column, formula in self.unsaved_formulas
+            ]
+            raise DataValidationError(self.file, violations, subject="input")
 
 
 def column_label(column: int, header: str = "") -> str:
@@ -87,23 +109,39 @@ def cell_text(value: object, percent_format: bool = False) -> str:
 
 def read_grid(path: Path, sheet: str | int | None = None) -> Grid:
     """The sheet ``sheet`` (a name, or a number from 1; default the first) of ``path``."""
+    require_file(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return _csv_grid(path)
     if suffix in SPREADSHEET_SUFFIXES:
-        return _pick(read_workbook(path), path, sheet)
+        grid = _pick(read_workbook(path), path, sheet)
+        grid.require_saved_formulas()
+        return grid
     if suffix in ODS_SUFFIXES:
         return _ods_grid(path, sheet)
     raise InputError(f"{path.name}: expected a .csv, .xlsx or .ods file")
 
 
+def require_file(path: Path) -> None:
+    """Raise :class:`InputError` unless ``path`` is a regular file (checked before reading)."""
+    what = not_a_file(path)
+    if what is not None:
+        raise InputError(f"{path}: expected a file, found {what}")
+
+
 def read_workbook(path: Path) -> list[Grid]:
-    """Every sheet of an XLSX workbook, in order, with cached formula results as values."""
+    """Every sheet of an XLSX workbook, in order, with saved formula results as values (see
+    :meth:`Grid.require_saved_formulas` for formulas without one)."""
+    require_file(path)
     try:
         book = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, read_only=True)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as error:
         raise InputError(f"{path.name}: expected an XLSX workbook ({error})") from error
-    return [_sheet_grid(path.name, sheet) for sheet in book.worksheets]
+    try:
+        return [_sheet_grid(path.name, sheet, formulas[sheet.title]) for sheet in book.worksheets]
+    finally:
+        formulas.close()
 
 
 def _pick(grids: list[Grid], path: Path, sheet: str | int | None) -> Grid:
@@ -120,17 +158,25 @@ def _pick(grids: list[Grid], path: Path, sheet: str | int | None) -> Grid:
     raise InputError(f"{path.name}: expected a sheet named {sheet!r} (found {names})")
 
 
-def _sheet_grid(file: str, sheet: Worksheet) -> Grid:
+def _sheet_grid(file: str, sheet: Worksheet, formulas: Any) -> Grid:
     rows = [
         [cell_text(cell.value, "%" in str(cell.number_format)) for cell in row]
         for row in sheet.iter_rows()
     ]
+    unsaved = tuple(
+        (row_number, column, str(formula))
+        for row_number, row in enumerate(formulas.iter_rows(values_only=True), start=1)
+        for column, formula in enumerate(row, start=1)
+        if isinstance(formula, str)
+        and formula.startswith("=")
+        and sheet.cell(row=row_number, column=column).value is None
+    )
     for merged in sheet.merged_cells.ranges:
         value = rows[merged.min_row - 1][merged.min_col - 1]
         for row in range(merged.min_row, merged.max_row + 1):
             for column in range(merged.min_col, merged.max_col + 1):
                 rows[row - 1][column - 1] = value
-    return Grid(file, sheet.title, tuple(tuple(row) for row in rows))
+    return Grid(file, sheet.title, tuple(tuple(row) for row in rows), unsaved)
 
 
 def _csv_grid(path: Path) -> Grid:
@@ -143,6 +189,12 @@ def _csv_grid(path: Path) -> Grid:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise InputError(f"{path.name}: expected a CSV file ({error})") from error
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    if filled and all(len(row) == 1 for row in filled):
+        problems = (delimiter_problem(row) for row in filled)
+        problem = next((p for p in problems if p is not None), None)
+        if problem is not None:
+            raise InputError(f"{path.name}: expected {problem}")
     return Grid(path.name, None, tuple(tuple(row) for row in rows))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib.data.dataset import refresh_checksums, write_dataset
-from wres_lib.data.importers.sourced import SourcedTable, check
+from wres_lib.data.importers.sourced import SourcedTable, check, rows_text
 from wres_lib.data.metadata import DatasetMetadata, read_metadata, table_files
 from wres_lib.data.schema import REQUIRED_TABLES, TABLES
 from wres_lib.data.validation import validate_folder
@@ -71,6 +71,7 @@ def write_import(
     empty = [] if existing else [name for name in REQUIRED_TABLES if name not in merged]
     merged |= {name: pd.DataFrame(columns=list(TABLES[name].column_names)) for name in empty}
     notes = [note for table in tables for note in table.notes]
+    notes += [note for table in tables if (note := _kept_note(table, existing, out))]
     metadata = _metadata(out, inputs, typed, notes, options, bool(existing))
     _stage_and_swap(out, bool(existing), merged, metadata)
     rows = {name: len(frame) for name, frame in typed.items()}
@@ -88,7 +89,7 @@ def _existing(out: Path, merge: bool) -> dict[str, pd.DataFrame]:
             f"{out} already holds files; give --merge to merge the import into its dataset, "
             "or choose a new folder"
         )
-    _, tables, violations = validate_folder(out)
+    _, tables, violations = validate_folder(out, require_rows=False)
     if violations:
         raise DataValidationError(str(out), violations, subject="existing dataset (fix first)")
     return {name: frame for name, frame in tables.items() if frame is not None}
@@ -125,6 +126,23 @@ def _checked(
         names = ", ".join(p.name for p in inputs)
         raise DataValidationError(names, violations, subject="input")
     return typed
+
+
+def _kept_note(table: SourcedTable, existing: dict[str, pd.DataFrame], out: Path) -> str | None:
+    """When merging, a note naming the suppressed input rows whose key the dataset already
+    has: those keep their old values, as a suppressed figure replaces nothing."""
+    frame = existing.get(table.name)
+    if frame is None or frame.empty or not table.withheld:
+        return None
+    key = list(TABLES[table.name].key)
+    have = {tuple(str(v).casefold() for v in values) for values in frame[key].to_numpy()}
+    kept = [r for r in table.withheld if tuple(r.text(c).casefold() for c in key) in have]
+    if not kept:
+        return None
+    return (
+        f"{table.source}: {rows_text(kept)} had a suppressed figure; {out.name} already has "
+        f"those {table.name} rows, and their existing values are kept (not replaced)"
+    )
 
 
 def _merge(name: str, existing: pd.DataFrame | None, imported: pd.DataFrame) -> pd.DataFrame:
@@ -188,7 +206,7 @@ def _stage_and_swap(
                     path.unlink()
         write_dataset(tables, staged, metadata)
         refresh_checksums(staged)
-        _, _, violations = validate_folder(staged)
+        _, _, violations = validate_folder(staged, require_rows=False)
         if violations:
             raise DataValidationError(str(out), violations, subject="imported dataset")
         _swap(staged, out, work / "old")

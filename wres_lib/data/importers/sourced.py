@@ -51,6 +51,8 @@ class SourcedTable:
     source: str
     records: list[Record]
     notes: list[str] = field(default_factory=list)
+    # Rows left out because a figure of theirs (or of their total) was suppressed.
+    withheld: list[Record] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,21 +98,22 @@ def clean(table: SourcedTable, how: Cleaning) -> SourcedTable:
     if withheld:
         notes.append(
             f"{table.source}: {_count(withheld, 'row')} with a suppressed figure "
-            f"({_markers(seen)}) left out ({_rows(withheld)})"
+            f"({_markers(seen)}) left out ({rows_text(withheld)})"
         )
     if emptied:
         notes.append(
             f"{table.source}: {_count(emptied, 'suppressed figure')} in a column that may be "
-            f"empty left empty ({_rows(emptied)})"
+            f"empty left empty ({rows_text(emptied)})"
         )
+    partial: list[Record] = []
     if how.sum_duplicates:
         kept, partial = _sum_duplicates(spec.key, kept, withheld, spec.columns)
         if partial:
             notes.append(
                 f"{table.source}: {_count(partial, 'other row')} of a total with a suppressed "
-                f"part also left out ({_rows(partial)})"
+                f"part also left out ({rows_text(partial)})"
             )
-    return replace(table, records=kept, notes=notes)
+    return replace(table, records=kept, notes=notes, withheld=[*withheld, *partial])
 
 
 def check(
@@ -198,7 +201,8 @@ def _markers(markers: set[str]) -> str:
     return ", ".join(f'"{m}"' for m in sorted(markers))
 
 
-def _rows(records: list[Record], shown: int = 10) -> str:
+def rows_text(records: list[Record], shown: int = 10) -> str:
+    """The rows of ``records`` as notes name them ("rows 4, 7, ... and 3 more")."""
     rows = sorted({r.row for r in records})
     listed = ", ".join(str(r) for r in rows[:shown])
     more = f" and {len(rows) - shown} more" if len(rows) > shown else ""

@@ -49,6 +49,7 @@ KIND_NOTES = {
     "bool": "true or false",
     "indicator": "staff survey indicator: 5, 6, 7 or 8",
     "text": "text",
+    "code": "code: 1 to 16 letters, digits, - or _ (such as RJ1 or Y56)",
 }
 
 

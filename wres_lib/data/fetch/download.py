@@ -1,13 +1,12 @@
-"""Download public source files into a local cache: resumable, checked and recorded.
+"""Download a source's file into the local cache: resumable, checked and recorded.
 
-The sources and their addresses are listed in YAML: the packaged ``templates/fetch/sources.yaml``,
-overridden source by source by a user file (``--config FILE``, or ``wres-sources.yaml`` in the
-working directory). A year's file of a source goes to ``<cache>/<source>/<year>/<filename>``:
-it is downloaded to ``<filename>.part`` and renamed only once complete (and matching a pinned
-sha256), so an interrupted download never looks complete; ``fetched.json`` beside it records
-the address, sha256, size and time. An interrupted download resumes with an HTTP Range request
-that names the partial file's ETag or Last-Modified date (``If-Range``), so a file replaced on
-the server in between is downloaded again in full rather than spliced.
+A year's file of a source goes to ``<cache>/<source>/<year>/<filename>``: it is downloaded to
+``<filename>.part`` and renamed only once complete, of the kind its name says (by its first
+bytes, see :mod:`wres_lib.data.fetch.content`) and matching a pinned sha256, so an interrupted
+download or a web page served in its place never looks complete; ``fetched.json`` beside it
+records the address, sha256, size and time. An interrupted download resumes with an HTTP Range
+request that names the partial file's ETag or Last-Modified date (``If-Range``), so a file
+replaced on the server in between is downloaded again in full rather than spliced.
 """
 
 from __future__ import annotations
@@ -17,73 +16,22 @@ import os
 import re
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.client import HTTPException, HTTPResponse
-from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import unquote, urlsplit
 
-import yaml
-
+from wres_lib.data.fetch.content import content_problem
+from wres_lib.data.fetch.sources import PART, PART_INFO, RECORD, FetchError, Source
 from wres_lib.data.metadata import sha256_of
-from wres_lib.errors import WresError
 from wres_lib.files import write_text_atomically
 from wres_lib.version import __version__
 
-USER_CONFIG = "wres-sources.yaml"
 DEFAULT_CACHE = Path("data/cache")
 DEFAULT_TIMEOUT = 60.0
-RECORD = "fetched.json"
-PART = ".part"
-PART_INFO = ".part.json"
 CHUNK = 1 << 16
-SOURCE_KEYS = {"description", "url", "urls", "filename", "sha256"}
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
-_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 _CONTENT_RANGE = re.compile(r"bytes (\d+)-(\d+)/(\d+|\*)\Z")
-
-
-class FetchError(WresError):
-    """A source file could not be fetched or failed its check; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """One downloadable file, per year: where it is published and how to check it."""
-
-    name: str
-    url: str | None
-    config: str
-    description: str = ""
-    filename: str | None = None
-    urls: dict[int, str] = field(default_factory=dict)
-    sha256: dict[int, str] = field(default_factory=dict)
-
-    def url_for(self, year: int) -> str:
-        """The address of the ``year`` file."""
-        template = self.urls.get(year, self.url)
-        if template is None:
-            known = ", ".join(str(y) for y in sorted(self.urls))
-            raise FetchError(
-                f"{self.name}: no address for {year} (only for {known}); add it under urls "
-                f"in {self.config}"
-            )
-        return template.format(year=year)
-
-    def filename_for(self, year: int) -> str:
-        """The name the ``year`` file is saved under in the cache."""
-        if self.filename is not None:
-            name = self.filename.format(year=year)
-        else:
-            name = unquote(urlsplit(self.url_for(year)).path.rsplit("/", 1)[-1])
-        if not _NAME.match(name) or name == RECORD or name.endswith((PART, PART_INFO)):
-            raise FetchError(
-                f"{self.name}: cannot save the {year} file as {name!r}; give a plain "
-                f"filename for it in {self.config}"
-            )
-        return name
 
 
 @dataclass(frozen=True)
@@ -103,89 +51,6 @@ class Fetched:
     bytes: int
     fetched_at: str
     status: str
-
-
-def default_config() -> Path:
-    """The packaged sources.yaml."""
-    return Path(str(resources.files("wres_lib") / "templates" / "fetch" / "sources.yaml"))
-
-
-def load_sources(config: Path | None = None, workdir: Path | None = None) -> dict[str, Source]:
-    """The configured sources: the packaged ones, replaced or added to by the user's file.
-
-    The user's file is ``config`` if given, else ``wres-sources.yaml`` in ``workdir`` (default:
-    the working directory) if there is one.
-    """
-    sources = _read_config(
-        default_config(), f"the packaged sources.yaml (override it in ./{USER_CONFIG})"
-    )
-    if config is None:
-        candidate = (Path.cwd() if workdir is None else workdir) / USER_CONFIG
-        config = candidate if candidate.is_file() else None
-    elif not config.is_file():
-        raise FetchError(f"config {config} does not exist")
-    if config is not None:
-        sources |= _read_config(config, str(config))
-    return sources
-
-
-def _read_config(path: Path, label: str) -> dict[str, Source]:
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise FetchError(f"{label}: not valid YAML: {error}") from error
-    entries = document.get("sources") if isinstance(document, dict) else None
-    if not isinstance(entries, dict):
-        raise FetchError(f"{label}: expected a mapping 'sources:' of source names to settings")
-    return {str(name): _source(str(name), entry, label) for name, entry in entries.items()}
-
-
-def _source(name: str, entry: Any, label: str) -> Source:
-    where = f"{label}, source {name!r}"
-    if not _NAME.match(name):
-        raise FetchError(f"{where}: a name has only letters, digits, '-', '_' and '.'")
-    if not isinstance(entry, dict):
-        raise FetchError(f"{where}: expected a mapping of {', '.join(sorted(SOURCE_KEYS))}")
-    unknown = sorted(set(entry) - SOURCE_KEYS)
-    if unknown:
-        raise FetchError(f"{where}: unknown setting {unknown[0]!r}")
-    url = entry.get("url")
-    urls = _by_year(entry.get("urls") or {}, where, "urls")
-    if url is None and not urls:
-        raise FetchError(f"{where}: needs a url (or urls by year)")
-    for template in [url, *urls.values()]:
-        if template is not None:
-            _check_url(template, where)
-    pins = _by_year(entry.get("sha256") or {}, where, "sha256")
-    digests = {year: digest.lower() for year, digest in pins.items()}
-    bad = [digest for digest in digests.values() if not _SHA256.match(digest)]
-    if bad:
-        raise FetchError(f"{where}: {bad[0]!r} is not a sha256 (64 hexadecimal digits)")
-    filename = entry.get("filename")
-    return Source(
-        name=name,
-        url=None if url is None else str(url),
-        config=label,
-        description=" ".join(str(entry.get("description", "")).split()),
-        filename=None if filename is None else str(filename),
-        urls=urls,
-        sha256=digests,
-    )
-
-
-def _by_year(value: Any, where: str, key: str) -> dict[int, str]:
-    if not isinstance(value, dict) or not all(isinstance(year, int) for year in value):
-        raise FetchError(f"{where}: {key} should map years (such as 2024) to values")
-    return {year: str(text) for year, text in value.items()}
-
-
-def _check_url(template: Any, where: str) -> None:
-    try:
-        url = str(template).format(year=2000)
-    except (KeyError, IndexError, ValueError) as error:
-        raise FetchError(f"{where}: {template!r}: the only placeholder is {{year}}") from error
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise FetchError(f"{where}: {template!r} is not an http or https address")
 
 
 def fetch_source(
@@ -212,6 +77,14 @@ def fetch_source(
         return _existing(source, year, target, expected)
     folder.mkdir(parents=True, exist_ok=True)
     status = _download(source, url, target, timeout)
+    problem = content_problem(part, target.name)
+    if problem is not None:
+        _discard(part)
+        raise FetchError(
+            f"{source.name}: {url} sent {problem}; the download was discarded. The address "
+            f"probably leads to the publisher's page rather than the file: check it in "
+            f"{source.config}, or download the file in a browser and copy it by hand to {target}"
+        )
     digest = sha256_of(part)
     if expected is not None and digest != expected:
         _discard(part)
@@ -230,6 +103,12 @@ def _existing(source: Source, year: int, target: Path, expected: str | None) -> 
     digest = sha256_of(target)
     record = _read_json(target.parent / RECORD)
     if record is None or record.get("filename") != target.name:
+        problem = content_problem(target, target.name)
+        if problem is not None:
+            raise FetchError(
+                f"{source.name}: {target} (copied by hand) is {problem}; replace it with the "
+                "file itself"
+            )
         if expected is not None and digest != expected:
             raise FetchError(
                 f"{source.name}: {target} has sha256 {digest}, but {source.config} expects "
