@@ -58,5 +58,5 @@ def too_few_staff(model_employer: pd.DataFrame) -> pd.Series:
 
 
 def summary_flag(too_few_column: pd.Series) -> pd.Series:
-    """A trust summary's ``<column>_too_few`` as the flag text that :func:`~wres_lib.present.fragments.publish` reads."""
+    """A trust summary's ``<column>_too_few`` as flag text, as a published figure reads it."""
     return too_few_column.map({True: SMALL_NUMBERS, False: ""})
