@@ -10,7 +10,7 @@ a year is fitted once for all of its trust briefings.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pandas as pd
 
@@ -19,9 +19,6 @@ from wres_lib.data.schema import BME
 from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS
 from wres_lib.models.funnels import Funnel, indicator_funnel
 from wres_lib.models.trends import trend
-
-if TYPE_CHECKING:
-    from wres_lib.analysis.context import BriefingContext
 
 TREND_MEASURE = "relative_likelihood"
 FUNNEL_INDICATOR = "2"
@@ -56,10 +53,19 @@ def appointment_funnel(indicators: pd.DataFrame, year: int) -> Funnel:
     return indicator_funnel(published_rows(rows), year, FUNNEL_INDICATOR, TREND_MEASURE)
 
 
+class FitSource(Protocol):
+    """What the fits read: a :class:`~wres_lib.analysis.context.BriefingContext`."""
+
+    @property
+    def indicators(self) -> pd.DataFrame: ...
+
+    def history(self, code: str, year: int) -> pd.DataFrame: ...
+
+
 class Fits:
     """The fits of one context, each computed the first time it is asked for."""
 
-    def __init__(self, context: BriefingContext) -> None:
+    def __init__(self, context: FitSource) -> None:
         self._context = context
         self.trends = cache(self._trends)
         self.funnel = cache(self._funnel)
