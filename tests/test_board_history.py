@@ -26,14 +26,23 @@ def history(sample: Dataset) -> BoardHistory:
     return board_history(sample)
 
 
-def recount(board: pd.DataFrame) -> dict[str, dict[int, int]]:
-    """BME executive directors per trust and year, counted one row at a time."""
-    counts: dict[str, dict[int, int]] = defaultdict(dict)
+def recount(board: pd.DataFrame, up_to_year: int | None = None) -> dict[str, dict[int, int]]:
+    """BME executive directors per trust and year, counted one row at a time, in the years a
+    trust reported an executive of recorded ethnicity (up to ``up_to_year`` if given)."""
+    bme: dict[tuple[str, int], int] = defaultdict(int)
+    known: dict[tuple[str, int], int] = defaultdict(int)
     for row in board.itertuples(index=False):
-        years = counts[row.org_code]
-        years.setdefault(int(row.year), 0)
-        if row.role == "executive" and row.ethnicity not in ("White", "Unknown"):
-            years[int(row.year)] += int(row.members)
+        key = (row.org_code, int(row.year))
+        if up_to_year is not None and key[1] > up_to_year:
+            continue
+        if row.role == "executive" and row.ethnicity != "Unknown":
+            known[key] += int(row.members)
+            if row.ethnicity != "White":
+                bme[key] += int(row.members)
+    counts: dict[str, dict[int, int]] = defaultdict(dict)
+    for (code, year), executives in known.items():
+        if executives:
+            counts[code][year] = bme.get((code, year), 0)
     return counts
 
 
@@ -130,3 +139,41 @@ def test_worked_example(tmp_path: Path) -> None:
 def test_requires_a_dataset() -> None:
     with pytest.raises(ValueError, match="dataset"):
         board_history(pd.DataFrame())  # type: ignore[arg-type]
+
+
+def test_up_to_year_counts_only_the_years_up_to_it(sample: Dataset) -> None:
+    year = 2020
+    counts = recount(sample.board, up_to_year=year)
+    history = board_history(sample, up_to_year=year)
+    table = history.per_org.set_index("code")
+    assert history.latest_year == year and set(table.index) == set(counts)
+    for code, years in counts.items():
+        with_exec = [y for y, n in years.items() if n > 0]
+        assert table.loc[code, "latest_year"] == max(years) <= year
+        assert table.loc[code, "bme_executives_latest"] == years[max(years)]
+        last = table.loc[code, "last_year_with_bme_exec"]
+        assert (pd.isna(last) and not with_exec) or last == max(with_exec)
+    assert set(history.never["code"]) >= set(board_history(sample).never["code"]) & set(counts)
+
+
+def test_years_without_an_executive_of_recorded_ethnicity_are_not_counted(tmp_path: Path) -> None:
+    tables = tiny_tables()
+    rows = []
+    for year in range(2019, 2024):
+        # ZT901: executives of unrecorded ethnicity only in 2019 and 2020, white from 2021.
+        rows.append((year, "ZT901", "executive", True, "Unknown" if year < 2021 else "White", 4))
+        rows.append((year, "ZT901", "non_executive", True, "Asian", 2))
+        rows.append((year, "ZT902", "executive", True, "White", 5))
+        rows.append((year, "ZT902", "executive", False, "Black", int(year == 2020)))
+    tables["board"] = pd.DataFrame(
+        rows, columns=["year", "org_code", "role", "voting", "ethnicity", "members"]
+    )
+    dataset = load_dataset(write_tiny_dataset(tmp_path / "d", tables))
+    table = board_history(dataset).per_org.set_index("code")
+    assert table.loc["ZT901", "first_year"] == 2021  # no claim about 2019-2020
+    assert table.loc["ZT901", "years_without_bme_exec"] == 3
+    assert table.loc["ZT902", "last_year_with_bme_exec"] == 2020
+    early = board_history(dataset, up_to_year=2020).per_org.set_index("code")
+    assert list(early.index) == ["ZT902"] and early.loc["ZT902", "years_since_bme_exec"] == 0
+    with pytest.raises(ValueError, match="up to 2018"):
+        board_history(dataset, up_to_year=2018)

@@ -254,6 +254,6 @@ def test_a_trust_closing_after_its_last_data_year_names_its_successor_in_that_ye
 
 def test_a_trust_without_predecessors_briefs_as_before() -> None:
     briefing = trust.TrustBriefing(load_context(SAMPLE), "ZT001", YEAR)
-    assert briefing.history is briefing.rows
+    assert briefing.history.equals(briefing.rows)
     assert briefing.predecessor_note() is None and briefing.successor_note() is None
     assert "predecessor" not in briefing.header() + briefing.changes() + briefing.trends()

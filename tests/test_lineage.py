@@ -195,7 +195,7 @@ def test_a_trust_that_takes_another_over_adds_its_counts(tmp_path: Path) -> None
     )
     assert "last year with its predecessors included" in briefing.changes()
     before = TrustBriefing(context, "ZT901", 2024)
-    assert before.history is before.rows and before.predecessor_note() is None
+    assert before.history.equals(before.rows) and before.predecessor_note() is None
     assert TrustBriefing(context, "ZT902", 2024).successor_note() == (
         "Mockford Care closed on 31 March 2024 and became part of Testbridge Hospitals (ZT901)."
     )

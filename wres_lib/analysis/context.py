@@ -1,8 +1,9 @@
 """Everything a briefing reads, computed once per dataset and process, then sliced per briefing.
 
 Notebooks ask for a :class:`BriefingContext`; the first call for a dataset computes the
-indicator table for every level and year, the Model Employer table, board history and peer
-comparisons, and later calls in the same process reuse them.
+indicator table for every level and year, the Model Employer table and lineage; board history,
+peer comparisons, series continued across mergers and model fits (:mod:`wres_lib.analysis.fits`)
+are computed when first asked for, and later calls in the same process reuse them all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib.analysis.continued import continued_indicators
+from wres_lib.analysis.fits import Fits
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL, library_hash
@@ -23,6 +25,7 @@ from wres_lib.data.succession import lineage, predecessors_of
 from wres_lib.files import write_bytes_atomically
 from wres_lib.indicators.aggregate import LEVELS
 from wres_lib.indicators.compute import compute_indicators
+from wres_lib.models.board_history import BoardHistory, board_history
 from wres_lib.models.model_employer import model_employer
 from wres_lib.models.peers import peer_comparison
 
@@ -41,6 +44,7 @@ class BriefingContext:
     _continued: dict[tuple[str, tuple[str, ...]], pd.DataFrame] = field(
         default_factory=dict, repr=False
     )
+    _board_history: dict[int, BoardHistory | None] = field(default_factory=dict, repr=False)
 
     @cached_property
     def indicators(self) -> pd.DataFrame:
@@ -70,6 +74,30 @@ class BriefingContext:
             table = continued_indicators(self.dataset, [code], as_of=year)
             self._continued[(code, members)] = table
         return self._continued[(code, members)]
+
+    def history(self, code: str, year: int) -> pd.DataFrame:
+        """Trust ``code``'s indicator rows up to ``year`` as its trends and comparisons with
+        last year read them: continued across the predecessors merged into it by then
+        (:meth:`continued`), or its own rows if it has none."""
+        continued = self.continued(code, year)
+        rows = self.slice("trust", code) if continued is None else continued
+        return rows[rows["year"] <= year]
+
+    @cached_property
+    def fits(self) -> Fits:
+        """The trend and funnel fits, each computed once (:class:`~wres_lib.analysis.fits.Fits`)."""
+        return Fits(self)
+
+    def board_history(self, year: int) -> BoardHistory | None:
+        """Board history up to ``year`` (:func:`~wres_lib.models.board_history.board_history`);
+        None when the board table has no rows up to then."""
+        if year not in self._board_history:
+            board = self.dataset.board
+            reported = not board[board["year"] <= year].empty
+            self._board_history[year] = (
+                board_history(self.dataset, up_to_year=year) if reported else None
+            )
+        return self._board_history[year]
 
     def peers(self, year: int) -> pd.DataFrame:
         """Each trust against trusts of its type, its region and the nation in ``year``."""

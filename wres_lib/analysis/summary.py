@@ -6,8 +6,11 @@ import numpy as np
 import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext, display_name
+from wres_lib.analysis.published import too_few
 
-SMALL_NUMBERS = "small_numbers"
+# A board is "unbalanced" in the trade-press sense when it is all white although at least
+# this share of the workforce is BME.
+UNBALANCED_WORKFORCE_SHARE = 20.0
 # (column, indicator, measure, band, group, field)
 SUMMARY_COLUMNS = (
     ("workforce_bme_pct", "1", "bme_share", "all", "BME", "value"),
@@ -63,7 +66,7 @@ def trust_summary(
         values = pd.Series(chosen[field].to_numpy(dtype=float, na_value=np.nan), index=index)
         summary[column] = summary["code"].map(values)
         if column in PUBLISHED_FIGURES:
-            small = pd.Series(chosen["flag"].str.contains(SMALL_NUMBERS).to_numpy(), index=index)
+            small = pd.Series(too_few(chosen).to_numpy(), index=index)
             summary[f"{column}_too_few"] = summary["code"].map(small).fillna(False).astype(bool)
     summary["board_reported"] = (summary["executives"] > 0) & (summary["non_executives"] > 0)
     summary["no_bme_executive"] = (summary["executives"] > 0) & (summary["bme_executives"] == 0)
@@ -78,5 +81,14 @@ def trust_summary(
 
 def reportable(summary: pd.DataFrame, column: str) -> pd.Series:
     """The trusts' figures in ``column`` that may be published (small numbers left out)."""
-    too_few = summary.get(f"{column}_too_few", pd.Series(False, index=summary.index))
-    return summary[column].mask(too_few).dropna()
+    hidden = summary.get(f"{column}_too_few", pd.Series(False, index=summary.index))
+    return summary[column].mask(hidden).dropna()
+
+
+def unbalanced_boards(summary: pd.DataFrame) -> pd.DataFrame:
+    """The trusts of a summary with an entirely white board although at least
+    :data:`UNBALANCED_WORKFORCE_SHARE` percent of their workforce is BME."""
+    chosen = summary["whole_board_white"] & (
+        summary["workforce_bme_pct"] >= UNBALANCED_WORKFORCE_SHARE
+    )
+    return summary[chosen]

@@ -9,8 +9,12 @@ import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.analysis.figures import Figure, figure
-from wres_lib.analysis.summary import reportable, trust_summary
-from wres_lib.briefings.system import UNBALANCED_WORKFORCE_SHARE
+from wres_lib.analysis.summary import (
+    UNBALANCED_WORKFORCE_SHARE,
+    reportable,
+    trust_summary,
+    unbalanced_boards,
+)
 from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
@@ -57,11 +61,8 @@ class NationalBriefing:
 
     @property
     def unbalanced_boards(self) -> pd.DataFrame:
-        trusts = self.trusts
-        chosen = trusts["whole_board_white"] & (
-            trusts["workforce_bme_pct"] >= UNBALANCED_WORKFORCE_SHARE
-        )
-        return trusts[chosen].sort_values("workforce_bme_pct", ascending=False)
+        boards = unbalanced_boards(self.trusts)
+        return boards.sort_values("workforce_bme_pct", ascending=False)
 
     def headline(self) -> str:
         none = len(self.no_bme_executive)

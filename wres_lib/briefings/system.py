@@ -14,15 +14,13 @@ from wres_lib.analysis.context import (
     unknown_code_message,
 )
 from wres_lib.analysis.figures import Figure, figure, population_bme_share
-from wres_lib.analysis.summary import trust_summary
+from wres_lib.analysis.published import is_published, summary_flag
+from wres_lib.analysis.summary import UNBALANCED_WORKFORCE_SHARE, trust_summary, unbalanced_boards
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
 from wres_lib.present.methods import methods_section, source_note
 from wres_lib.stats.small_numbers import DEFAULT_RULE
 
-# A board is "unbalanced" in the trade-press sense when it is all white although at least
-# this share of the workforce is BME.
-UNBALANCED_WORKFORCE_SHARE = 20.0
 LARGEST_GAPS_SHOWN = 3
 LEVEL_WORDS = {"icb": "system", "region": "region"}
 
@@ -70,11 +68,7 @@ class SystemBriefing:
 
     @property
     def unbalanced_boards(self) -> pd.DataFrame:
-        trusts = self.trusts
-        return trusts[
-            trusts["whole_board_white"]
-            & (trusts["workforce_bme_pct"] >= UNBALANCED_WORKFORCE_SHARE)
-        ]
+        return unbalanced_boards(self.trusts)
 
     # -- headline -------------------------------------------------------------------------
     def headline(self) -> str:
@@ -191,7 +185,7 @@ class SystemBriefing:
             not bottleneck.empty
             and pd.notna(bottleneck.iloc[0]["value"])
             and bottleneck.iloc[0]["value"] > 1
-            and "small_numbers" not in str(bottleneck.iloc[0]["flag"])
+            and is_published(bottleneck.iloc[0]["flag"])
         ):
             step = str(bottleneck.iloc[0]["band"]).replace("_to_", " to ").replace("_", " ")
             lines.append(
@@ -265,7 +259,7 @@ class SystemBriefing:
 
 def _published(trusts: pd.DataFrame, column: str, kind: present.ValueKind) -> list[str]:
     """A summary column as published: figures on small numbers read "too few to report"."""
-    flags = trusts[f"{column}_too_few"].map({True: "small_numbers", False: ""})
+    flags = summary_flag(trusts[f"{column}_too_few"])
     return [present.publish(v, kind, f) for v, f in zip(trusts[column], flags, strict=True)]
 
 

@@ -4,8 +4,9 @@ Every member of the ``board`` table with role ``executive`` counts as an executi
 voting or not (trusts list some executive directors, such as a director of people, without a
 vote; they still sit on the board as executives). A BME executive is one whose ethnicity is
 neither White nor Unknown, so detailed groups (Asian, Black, Mixed, Other) and BME totals both
-count. A trust-year with board rows but no BME executive counts as a year with none; years
-absent from the ``board`` table are not counted at all.
+count. A trust-year counts when the trust reported at least one executive director of recorded
+ethnicity (as indicator 9 counts them); one of those with no BME executive is a year with none.
+Years with no such executive, or absent from the ``board`` table, are not counted at all.
 """
 
 from __future__ import annotations
@@ -50,11 +51,13 @@ class BoardHistory:
     latest_year: int
 
 
-def board_history(dataset: Dataset) -> BoardHistory:
+def board_history(dataset: Dataset, up_to_year: int | None = None) -> BoardHistory:
     """Years without a BME executive director, per trust, system, region and the nation.
 
     Args:
         dataset: a validated :class:`~wres_lib.data.dataset.Dataset`.
+        up_to_year: count only the years up to this one (a briefing never looks past its
+            year); ``None`` for every year.
 
     Returns:
         A :class:`BoardHistory` with ``per_org``, ``per_system`` and ``never`` tables.
@@ -65,9 +68,16 @@ def board_history(dataset: Dataset) -> BoardHistory:
     """
     if not isinstance(dataset, Dataset):
         raise ValueError("dataset is expected to be a wres_lib Dataset")
-    if dataset.board.empty:
-        raise ValueError("dataset has an empty board table: there is no board history to report")
-    yearly = _bme_executives_by_year(dataset.board)
+    board = dataset.board
+    if up_to_year is not None:
+        board = board[(board["year"] <= up_to_year).to_numpy()]
+    yearly = _bme_executives_by_year(board)
+    if yearly.empty:
+        up_to = "" if up_to_year is None else f" up to {up_to_year}"
+        raise ValueError(
+            f"dataset has no executive directors of recorded ethnicity in its board table{up_to}:"
+            " there is no board history to report"
+        )
     latest_year = int(yearly["year"].max())
     orgs = dataset.organisations.set_index("org_code")
     per_org = _per_org(yearly, orgs, latest_year)
@@ -80,15 +90,21 @@ def board_history(dataset: Dataset) -> BoardHistory:
 
 
 def _bme_executives_by_year(board: pd.DataFrame) -> pd.DataFrame:
-    """One row per trust-year present in ``board``: ``org_code, year, bme_executives``."""
-    is_bme_exec = (
-        (board["role"] == EXECUTIVE) & ~board["ethnicity"].isin([WHITE, UNKNOWN])
-    ).to_numpy()
-    counts = board.assign(bme_executives=np.where(is_bme_exec, board["members"], 0))
-    return (
-        counts.groupby(["org_code", "year"], as_index=False)["bme_executives"]
-        .sum()
-        .sort_values(["org_code", "year"], ignore_index=True)
+    """One row per trust-year of ``board`` with an executive of recorded ethnicity:
+    ``org_code, year, bme_executives``."""
+    executive = (board["role"] == EXECUTIVE).to_numpy()
+    is_bme_exec = executive & ~board["ethnicity"].isin([WHITE, UNKNOWN]).to_numpy()
+    is_known_exec = executive & (board["ethnicity"] != UNKNOWN).to_numpy()
+    counts = board.assign(
+        bme_executives=np.where(is_bme_exec, board["members"], 0),
+        known_executives=np.where(is_known_exec, board["members"], 0),
+    )
+    yearly = counts.groupby(["org_code", "year"], as_index=False)[
+        ["bme_executives", "known_executives"]
+    ].sum()
+    counted = yearly[yearly["known_executives"] > 0]
+    return counted.drop(columns="known_executives").sort_values(
+        ["org_code", "year"], ignore_index=True
     )
 
 

@@ -1,0 +1,43 @@
+"""A trust briefing's funnel plot: indicator 2 across all trusts, this trust highlighted."""
+
+from __future__ import annotations
+
+from wres_lib.briefings.trust.facts import TrustFacts
+from wres_lib.present import charts
+from wres_lib.present import fragments as present
+
+POSITION_WORDS = {
+    "within": "within the 95% limits: no different from England beyond chance",
+    "above_95": "above the 95% limit: more adverse than England",
+    "above_998": "above the 99.8% limit: clearly more adverse than England",
+    "below_95": "below the 95% limit: less adverse than England",
+    "below_998": "below the 99.8% limit: clearly less adverse than England",
+}
+
+
+def funnel(facts: TrustFacts) -> present.Fragment:
+    """The funnel of the year (fitted once per context) and where this trust sits on it."""
+    fitted = facts.context.fits.funnel(facts.year)
+    fig = charts.funnel_chart(
+        fitted.limits,
+        fitted.positions,
+        highlight=facts.code,
+        kind="ratio",
+        title=f"Appointment from shortlisting (indicator 2), all trusts, {facts.year}",
+        subtitle="Funnel plot: 95% and 99.8% limits around the England figure",
+        source=facts.chart_source,
+        synthetic=facts.context.synthetic,
+    )
+    mine = fitted.positions[fitted.positions["code"] == facts.code]
+    if mine.empty:
+        where = "not placed on the funnel: its figure rests on too few applicants"
+    else:
+        position = str(mine.iloc[0]["position"])
+        reason = str(mine.iloc[0]["note"]) or "its figure cannot be calculated"
+        where = POSITION_WORDS.get(position, f"not placed on the funnel: {reason}")
+    return present.Fragment(
+        present.chart(fig, "Funnel plot of indicator 2 across trusts")
+        + present.paragraphs(
+            [f"{facts.short_name} is {where}.", fitted.method + " (our addition)."]
+        )
+    )

@@ -1,0 +1,40 @@
+"""A trust briefing's key figures: the row of headline numbers."""
+
+from __future__ import annotations
+
+from wres_lib.briefings.trust.facts import TrustFacts
+from wres_lib.present import fragments as present
+
+
+def key_figures(facts: TrustFacts) -> present.Fragment:
+    """The row of headline numbers."""
+    share, upper = facts.workforce_share, facts.get("1", "bme_share", band="upper")
+    board, executive = facts.board_share("board"), facts.board_share("executive")
+    appointed = facts.get("2", "relative_likelihood")
+    disciplinary = facts.get("3", "relative_likelihood")
+    on_track, tracked = facts.senior_bands_on_track()
+    items = [
+        present.KeyFigure(present.publish(share.value, "percent", share.flag), "of staff are BME"),
+        present.KeyFigure(
+            present.publish(upper.value, "percent", upper.flag), "of staff at Band 8a and above"
+        ),
+        present.KeyFigure(
+            f"{executive.numerator} of {executive.denominator}"
+            if executive.denominator
+            else present.NOT_AVAILABLE,
+            "executive directors are BME",
+        ),
+        present.KeyFigure(
+            present.publish(board.value, "percent", board.flag), "of the voting board are BME"
+        ),
+        present.KeyFigure(
+            present.publish(appointed.value, "ratio", appointed.flag),
+            "relative likelihood of appointment, White vs BME (2)",
+        ),
+        present.KeyFigure(
+            present.publish(disciplinary.value, "ratio", disciplinary.flag),
+            "relative likelihood of disciplinary, BME vs White (3)",
+        ),
+        present.KeyFigure(f"{on_track} of {tracked}", "senior bands on track for Model Employer"),
+    ]
+    return present.key_figures(items)

@@ -1,0 +1,64 @@
+"""A trust briefing's Model Employer section: senior bands against the 2028 trajectory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from wres_lib.analysis.published import BOARD_BAND, too_few_staff
+from wres_lib.briefings.trust.facts import TrustFacts
+from wres_lib.models.model_employer import METHOD
+from wres_lib.present import charts, narrative
+from wres_lib.present import fragments as present
+
+
+def model_employer(facts: TrustFacts) -> present.Fragment:
+    """The trajectory chart of each senior band and this year's table."""
+    rows = facts.model_employer_rows()
+    fig = charts.model_employer_chart(
+        rows.assign(actual_share=rows["actual_share"].mask(too_few_staff(rows)))[
+            ["band", "year", "line_share", "actual_share", "target_share"]
+        ],
+        title="Model Employer trajectory: BME share at senior bands",
+        subtitle="Dashed: our straight-line approximation of the 2028 target",
+        source=facts.chart_source,
+        synthetic=facts.context.synthetic,
+    )
+    now = facts.model_employer_year()
+    records = [
+        _record(r, too_few) for r, too_few in zip(now.itertuples(), too_few_staff(now), strict=True)
+    ]
+    return present.Fragment(
+        present.chart(fig, "Line charts of BME share against the Model Employer line by band")
+        + present.table(
+            pd.DataFrame.from_records(records),
+            caption=f"Senior bands against the Model Employer line, {facts.year}",
+            note=METHOD + " " + facts.source,
+            numeric=("On the line", "Actual", "BME staff needed"),
+        )
+    )
+
+
+def _record(r: Any, too_few: bool) -> dict[str, str]:
+    """One band's row of the table; a share on too few staff reads 'too few to report'."""
+    if too_few:
+        actual = status = present.TOO_FEW
+    else:
+        has_share = pd.notna(r.actual_share)
+        actual = narrative.percent(r.actual_share) if has_share else present.NOT_AVAILABLE
+        status = r.status
+    gap = r.gap
+    if too_few or pd.isna(gap):
+        needed = "–"
+    elif r.band == BOARD_BAND:
+        needed = str(int(gap))
+    else:
+        needed = present.publish(gap, "count")
+    return {
+        "Band": r.band,
+        "On the line": narrative.percent(r.line_share),
+        "Actual": actual,
+        "Status": status,
+        "BME staff needed": needed,
+    }

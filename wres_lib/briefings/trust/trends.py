@@ -1,0 +1,64 @@
+"""A trust briefing's trends: indicators 2-4 over the years, charted with their fitted trends.
+
+For a successor the series runs across the merger (its predecessors' counts combined before
+it), with a dotted line where they merged. The fits come from the context
+(:mod:`wres_lib.analysis.fits`), on published figures only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from wres_lib.analysis.fits import TREND_MEASURE, likelihood_inputs
+from wres_lib.briefings.trust.facts import TrustFacts
+from wres_lib.briefings.trust.lineage import predecessor_note, trend_mark
+from wres_lib.data.schema import BME
+from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS
+from wres_lib.present import charts, narrative
+from wres_lib.present import fragments as present
+
+# "Appointment (2)": each likelihood's series label.
+LABELS = {i.number: f"{i.slug.capitalize()} ({i.number})" for i in LIKELIHOOD_INDICATORS}
+
+
+def trends(facts: TrustFacts) -> present.Fragment:
+    """The trend chart of indicators 2-4 and a sentence on each fitted trend."""
+    inputs = likelihood_inputs(facts.history)
+    rows = inputs[(inputs["measure"] == TREND_MEASURE) & (inputs["group"] == BME)]
+    series = rows.assign(label=rows["indicator"].map(LABELS))
+    subtitle, marks, sentences = f"{facts.short_name}; 1 is parity", [], []
+    note = predecessor_note(facts)
+    if note:
+        words, mark = trend_mark(facts)
+        subtitle += words
+        marks.append(mark)
+        sentences.append(note)
+    fig = charts.trend_chart(
+        series[["year", "label", "value", "ci_low", "ci_high"]],
+        title="Relative likelihoods over time, with 95% intervals",
+        subtitle=subtitle,
+        source=facts.chart_source,
+        synthetic=facts.context.synthetic,
+        marks=marks,
+    )
+    fitted = facts.context.fits.trends(facts.code, facts.year)
+    sentences += [_trend_sentence(r) for r in fitted.sort_values("indicator").itertuples()]
+    return present.Fragment(
+        present.chart(fig, "Line chart of indicators 2 to 4 over time")
+        + present.bullet_list(sentences)
+    )
+
+
+def _trend_sentence(r: Any) -> str:
+    """ "Appointment (2): changing by a factor of 0.973 a year; parity ...", or why not."""
+    label = LABELS[str(r.indicator)]
+    if pd.notna(r.parity_year):
+        return (
+            f"{label}: changing by a factor of {narrative.ratio_figure(r.annual_change, 3)} a "
+            f"year; parity would be reached in {int(r.parity_year)} if the trend held."
+        )
+    if pd.notna(r.annual_change):
+        return f"{label}: {r.reason} ({r.n_years} years)."
+    return f"{label}: {r.reason}."
