@@ -174,7 +174,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         number="9",
         label="Voting board minus workforce, BME share",
         tables=("board", "workforce"),
-        measures=BOARD_MEASURES,
+        measures=(*BOARD_MEASURES, "unknown_pct"),
         headline_measure="board_gap_points",
         adverse="below_workforce",
     ),
@@ -191,6 +191,11 @@ CATALOGUE: tuple[Indicator, ...] = (
 BY_NUMBER = {indicator.number: indicator for indicator in CATALOGUE}
 LIKELIHOOD_INDICATORS = tuple(i for i in CATALOGUE if i.likelihood is not None)
 SURVEY_INDICATORS = tuple(i for i in CATALOGUE if i.subject)
+INDICATOR_NAMES = tuple(i.number for i in CATALOGUE)
+# Every measure of the tidy table, in catalogue order (the order of its ``measure`` categories).
+MEASURES = tuple(dict.fromkeys(m for i in CATALOGUE for m in i.measures))
+# Every table an indicator is counted from, in catalogue order.
+SOURCE_TABLES = tuple(dict.fromkeys(t for i in CATALOGUE for t in i.tables))
 
 
 def indicator(number: str | int) -> Indicator:

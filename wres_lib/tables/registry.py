@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres_lib.analysis.context import BriefingContext, load_context
+from wres_lib.data.schema import LEVELS, NATIONAL
 from wres_lib.tables import builders
 from wres_lib.tables.press import PressTable
 
 Builder = Callable[[BriefingContext, int, str], PressTable]
-ORGANISATION_LEVELS = ("trust", "icb", "region")
+ORGANISATION_LEVELS = tuple(level for level in LEVELS if level != NATIONAL)
 
 
 @dataclass(frozen=True)
