@@ -54,12 +54,15 @@ MEMBERSHIPS = {
     "executive": "executive members",
     "non_executive": "non-executive members",
 }
-BOARD_MEASURES = (
-    *(f"{m}_bme_pct" for m in MEMBERSHIPS),
-    *(f"{m}_gap_points" for m in MEMBERSHIPS),
-)
+BOARD_PERCENT_MEASURES = tuple(f"{m}_bme_pct" for m in MEMBERSHIPS)
+BOARD_MEASURES = (*BOARD_PERCENT_MEASURES, *(f"{m}_gap_points" for m in MEMBERSHIPS))
 LIKELIHOOD_MEASURES = ("rate_pct", "relative_likelihood", "unknown_pct")
 SURVEY_MEASURES = ("pct_white", "pct_bme", "pct_group", "gap_points")
+# Percentages (0-100) whose counts are the row's numerator and denominator.
+PERCENT_MEASURES = (
+    "bme_share", "group_share", "unknown_pct", "rate_pct", "pct_white", "pct_bme", "pct_group",
+    *BOARD_PERCENT_MEASURES,
+)  # fmt: skip
 
 CATALOGUE: tuple[Indicator, ...] = (
     Indicator(
