@@ -17,7 +17,9 @@ One row per (year, level, code, indicator, measure, staff_group, band, group). C
 - ``note``: why a figure is undefined, has no interval or is flagged, in plain words; "" if
   nothing needs saying.
 
-Text columns are categoricals. Measures by indicator:
+Text columns are categoricals, their categories in catalogue order
+(:mod:`wres_lib.indicators.catalogue`, which lists each indicator's measures). Measures by
+indicator:
 
 - 1: ``bme_share`` (group BME), ``group_share`` (Asian, Black, Mixed, Other: share among staff of
   known ethnicity, where the data has detailed groups), ``representation_ratio`` (BME share in
@@ -35,7 +37,7 @@ Text columns are categoricals. Measures by indicator:
   ``lower_to_upper`` (Woolf intervals) and ``bottleneck`` (the largest of them, named in
   ``band``; band missing and flag ``undefined`` if none is defined).
 
-Flags (:data:`~wres_lib.indicators.tidy.FLAGS` gives each one's meaning): ``undefined`` (no value;
+Flags (:data:`~wres_lib.indicators.flags.FLAGS` gives each one's meaning): ``undefined`` (no value;
 see note), ``no_interval`` (a value without an interval), ``small_numbers`` (a group denominator
 under the small-number rule's minimum: "too few to report" in publications), ``below_0.80``,
 ``within_0.80_1.25``, ``above_1.25`` (ratios against the four-fifths band), ``ci_excludes_1`` (a
