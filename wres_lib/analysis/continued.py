@@ -20,23 +20,15 @@ import pandas as pd
 
 from wres_lib.data.dataset import Dataset
 from wres_lib.data.succession import lineage, predecessors_of
+from wres_lib.indicators.catalogue import CATALOGUE
 from wres_lib.indicators.compute import compute_indicators
 from wres_lib.indicators.disparity_ratios import DEFAULT_BAND_GROUPS, BandGroups
 from wres_lib.indicators.flags import PREDECESSORS
 from wres_lib.indicators.tidy import COLUMNS as TIDY_COLUMNS
 from wres_lib.stats.small_numbers import DEFAULT_RULE, SmallNumberRule
 
-"""The flag of a figure whose counts include a predecessor's."""
 # The tables behind each indicator: a figure combines a predecessor if one of them has its rows.
-SOURCES: dict[str, tuple[str, ...]] = {
-    "1": ("workforce",),
-    "2": ("recruitment",),
-    "3": ("disciplinary",),
-    "4": ("training",),
-    **{str(i): ("staff_survey",) for i in range(5, 9)},
-    "9": ("board", "workforce"),
-    "disparity": ("workforce",),
-}
+SOURCES: dict[str, tuple[str, ...]] = {i.number: i.tables for i in CATALOGUE}
 TWO_YEAR_MEASURE = "relative_likelihood_2yr"  # counts of the year and the year before
 SEPARATOR = ";"
 

@@ -23,6 +23,9 @@ STAFF_GROUPS = ("clinical", "non_clinical", "medical")
 ORG_TYPES = ("acute", "mental health", "community", "ambulance", "specialist")
 BOARD_ROLES = ("executive", "non_executive")
 SURVEY_INDICATORS = (5, 6, 7, 8)
+# The levels of organisation, smallest first: above trust, figures sum the counts of trusts.
+LEVELS = ("trust", "icb", "region", "national")
+NATIONAL = "national"
 
 # The seven NHS England regions: ODS code and name.
 REGIONS = (

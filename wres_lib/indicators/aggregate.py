@@ -25,11 +25,12 @@ from wres_lib.data.schema import (
     ETHNICITIES,
     FIRST_YEAR,
     LAST_YEAR,
+    LEVELS,
+    NATIONAL,
     UNKNOWN,
     WHITE,
 )
 
-LEVELS = ("trust", "icb", "region", "national")
 NATIONAL_CODE = "ENG"
 NATIONAL_NAME = "England"
 GROUPS = (WHITE, BME, UNKNOWN, *DETAILED_BME_GROUPS)
@@ -77,7 +78,7 @@ def level_map(organisations: pd.DataFrame, level: str) -> LevelMap:
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, got {level!r}")
     orgs = organisations.drop_duplicates("org_code")
-    if level == "national":
+    if level == NATIONAL:
         codes, names = pd.Index([NATIONAL_CODE]), np.array([NATIONAL_NAME], dtype=object)
         return LevelMap(level, codes, names, pd.Series(0, index=orgs["org_code"].to_numpy()))
     code_column, name_column = _LEVEL_COLUMNS[level]

@@ -13,14 +13,11 @@ import pandas as pd
 
 from wres_lib.data.schema import BME, UNKNOWN, WHITE
 from wres_lib.indicators.aggregate import GROUPS, align, group_counts, sum_by
+from wres_lib.indicators.catalogue import MEMBERSHIPS
+from wres_lib.indicators.flags import ADVERSE, UNDEFINED
 from wres_lib.indicators.tidy import Block, Settings, block, flag_column, note_column
 from wres_lib.stats.intervals import percent
 
-MEMBERSHIPS = {
-    "board": "voting board members",
-    "executive": "executive members",
-    "non_executive": "non-executive members",
-}
 NO_WORKFORCE = "no workforce figure for this year, so there is no gap"
 
 
@@ -57,13 +54,13 @@ def board_indicator(
                 keys,
                 measure=f"{membership}_bme_pct",
                 value=value,
-                flag=flag_column({"undefined": np.isnan(value)}, len(keys)),
+                flag=flag_column({UNDEFINED: np.isnan(value)}, len(keys)),
                 note=note_column([no_members], len(keys)),
                 **common,
             )
         )
         gap = value - workforce_pct
-        flags = {"undefined": np.isnan(gap), "adverse": gap < 0}
+        flags = {UNDEFINED: np.isnan(gap), ADVERSE: gap < 0}
         notes = [no_members, (np.isnan(workforce_pct), NO_WORKFORCE)]
         blocks.append(
             block(
@@ -93,6 +90,6 @@ def _unknown_block(keys: pd.DataFrame, members: pd.DataFrame) -> Block:
         value=value,
         numerator=unknown,
         denominator=total,
-        flag=flag_column({"undefined": np.isnan(value)}, len(keys)),
+        flag=flag_column({UNDEFINED: np.isnan(value)}, len(keys)),
         note=note_column([(np.isnan(value), "no voting board members recorded")], len(keys)),
     )

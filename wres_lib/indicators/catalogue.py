@@ -54,12 +54,15 @@ MEMBERSHIPS = {
     "executive": "executive members",
     "non_executive": "non-executive members",
 }
-BOARD_MEASURES = (
-    *(f"{m}_bme_pct" for m in MEMBERSHIPS),
-    *(f"{m}_gap_points" for m in MEMBERSHIPS),
-)
+BOARD_PERCENT_MEASURES = tuple(f"{m}_bme_pct" for m in MEMBERSHIPS)
+BOARD_MEASURES = (*BOARD_PERCENT_MEASURES, *(f"{m}_gap_points" for m in MEMBERSHIPS))
 LIKELIHOOD_MEASURES = ("rate_pct", "relative_likelihood", "unknown_pct")
 SURVEY_MEASURES = ("pct_white", "pct_bme", "pct_group", "gap_points")
+# Percentages (0-100) whose counts are the row's numerator and denominator.
+PERCENT_MEASURES = (
+    "bme_share", "group_share", "unknown_pct", "rate_pct", "pct_white", "pct_bme", "pct_group",
+    *BOARD_PERCENT_MEASURES,
+)  # fmt: skip
 
 CATALOGUE: tuple[Indicator, ...] = (
     Indicator(
@@ -174,7 +177,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         number="9",
         label="Voting board minus workforce, BME share",
         tables=("board", "workforce"),
-        measures=BOARD_MEASURES,
+        measures=(*BOARD_MEASURES, "unknown_pct"),
         headline_measure="board_gap_points",
         adverse="below_workforce",
     ),
@@ -191,6 +194,11 @@ CATALOGUE: tuple[Indicator, ...] = (
 BY_NUMBER = {indicator.number: indicator for indicator in CATALOGUE}
 LIKELIHOOD_INDICATORS = tuple(i for i in CATALOGUE if i.likelihood is not None)
 SURVEY_INDICATORS = tuple(i for i in CATALOGUE if i.subject)
+INDICATOR_NAMES = tuple(i.number for i in CATALOGUE)
+# Every measure of the tidy table, in catalogue order (the order of its ``measure`` categories).
+MEASURES = tuple(dict.fromkeys(m for i in CATALOGUE for m in i.measures))
+# Every table an indicator is counted from, in catalogue order.
+SOURCE_TABLES = tuple(dict.fromkeys(t for i in CATALOGUE for t in i.tables))
 
 
 def indicator(number: str | int) -> Indicator:

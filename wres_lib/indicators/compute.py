@@ -17,7 +17,9 @@ One row per (year, level, code, indicator, measure, staff_group, band, group). C
 - ``note``: why a figure is undefined, has no interval or is flagged, in plain words; "" if
   nothing needs saying.
 
-Text columns are categoricals. Measures by indicator:
+Text columns are categoricals, their categories in catalogue order
+(:mod:`wres_lib.indicators.catalogue`, which lists each indicator's measures). Measures by
+indicator:
 
 - 1: ``bme_share`` (group BME), ``group_share`` (Asian, Black, Mixed, Other: share among staff of
   known ethnicity, where the data has detailed groups), ``representation_ratio`` (BME share in
@@ -35,7 +37,7 @@ Text columns are categoricals. Measures by indicator:
   ``lower_to_upper`` (Woolf intervals) and ``bottleneck`` (the largest of them, named in
   ``band``; band missing and flag ``undefined`` if none is defined).
 
-Flags (:data:`~wres_lib.indicators.tidy.FLAGS` gives each one's meaning): ``undefined`` (no value;
+Flags (:data:`~wres_lib.indicators.flags.FLAGS` gives each one's meaning): ``undefined`` (no value;
 see note), ``no_interval`` (a value without an interval), ``small_numbers`` (a group denominator
 under the small-number rule's minimum: "too few to report" in publications), ``below_0.80``,
 ``within_0.80_1.25``, ``above_1.25`` (ratios against the four-fifths band), ``ci_excludes_1`` (a
@@ -54,9 +56,18 @@ from numbers import Integral
 import pandas as pd
 
 from wres_lib.data.dataset import Dataset
-from wres_lib.data.schema import BANDS, BME, DETAILED_BME_GROUPS, STAFF_GROUPS, UNKNOWN, WHITE
-from wres_lib.indicators.aggregate import LEVELS, level_map
-from wres_lib.indicators.board import MEMBERSHIPS, board_indicator
+from wres_lib.data.schema import (
+    BANDS,
+    BME,
+    DETAILED_BME_GROUPS,
+    LEVELS,
+    STAFF_GROUPS,
+    UNKNOWN,
+    WHITE,
+)
+from wres_lib.indicators.aggregate import level_map
+from wres_lib.indicators.board import board_indicator
+from wres_lib.indicators.catalogue import INDICATOR_NAMES, MEASURES, SOURCE_TABLES
 from wres_lib.indicators.disparity_ratios import (
     BAND_GROUP_NAMES,
     DEFAULT_BAND_GROUPS,
@@ -64,20 +75,13 @@ from wres_lib.indicators.disparity_ratios import (
     BandGroups,
 )
 from wres_lib.indicators.likelihoods import INDICATORS as LIKELIHOOD_INDICATORS
-from wres_lib.indicators.likelihoods import likelihood_indicators
+from wres_lib.indicators.likelihoods import counting, likelihood_indicators
 from wres_lib.indicators.survey import survey_indicators
 from wres_lib.indicators.tidy import ALL, Settings, assemble
 from wres_lib.indicators.workforce import disparity, indicator_1, whole_workforce, workforce_cells
 from wres_lib.stats.intervals import check_conf
 from wres_lib.stats.small_numbers import DEFAULT_RULE, SmallNumberRule
 
-INDICATOR_NAMES = (*(str(i) for i in range(1, 10)), "disparity")
-MEASURES = (
-    "bme_share", "group_share", "representation_ratio", "unknown_pct", "rate_pct",
-    "relative_likelihood", "relative_likelihood_2yr", "pct_white", "pct_bme", "pct_group",
-    "gap_points", *(f"{m}_bme_pct" for m in MEMBERSHIPS), *(f"{m}_gap_points" for m in MEMBERSHIPS),
-    *RATIOS, "bottleneck",
-)  # fmt: skip
 CATEGORIES = {
     "indicator": INDICATOR_NAMES,
     "measure": MEASURES,
@@ -85,7 +89,6 @@ CATEGORIES = {
     "band": (*BANDS, *BAND_GROUP_NAMES, *RATIOS, ALL),
     "group": (WHITE, BME, *DETAILED_BME_GROUPS, UNKNOWN),
 }
-_YEAR_TABLES = ("workforce", "recruitment", "disciplinary", "training", "staff_survey", "board")
 
 
 def compute_indicators(
@@ -129,10 +132,8 @@ def compute_indicators(
     cells = workforce_cells(_in_years(dataset.workforce, wanted), settings)
     blocks = indicator_1(cells, settings)
     with_previous = wanted | {year - 1 for year in wanted}
-    counts = {
-        spec.table: _in_years(dataset.table(spec.table), with_previous)
-        for spec in LIKELIHOOD_INDICATORS
-    }
+    tables = [counting(indicator).table for indicator in LIKELIHOOD_INDICATORS]
+    counts = {table: _in_years(dataset.table(table), with_previous) for table in tables}
     blocks += likelihood_indicators(counts, wanted, settings)
     blocks += survey_indicators(dataset.staff_survey, wanted, settings)
     blocks += board_indicator(_in_years(dataset.board, wanted), whole_workforce(cells), settings)
@@ -142,7 +143,7 @@ def compute_indicators(
 
 def _years(dataset: Dataset, years: int | Iterable[int] | None) -> set[int]:
     available = set()
-    for name in _YEAR_TABLES:
+    for name in SOURCE_TABLES:
         available.update(int(y) for y in dataset.table(name)["year"].unique())
     if years is None:
         return available

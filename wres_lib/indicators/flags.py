@@ -9,6 +9,9 @@ from __future__ import annotations
 UNDEFINED = "undefined"
 NO_INTERVAL = "no_interval"
 SMALL_NUMBERS = "small_numbers"
+BELOW_0_80 = "below_0.80"
+WITHIN_0_80_1_25 = "within_0.80_1.25"
+ABOVE_1_25 = "above_1.25"
 SIGNIFICANT = "significant"
 CI_EXCLUDES_1 = "ci_excludes_1"
 ADVERSE = "adverse"
@@ -17,36 +20,36 @@ SEPARATOR = ";"
 
 # The flag vocabulary, in the order flags appear in the ``flag`` column, with their meanings.
 FLAGS = {
-    "undefined": "no value can be calculated; the note says why",
-    "no_interval": "a value without a confidence interval; the note says why",
-    "small_numbers": "a group denominator under the small-number rule: too few to report",
-    "below_0.80": "a ratio below 0.80",
-    "within_0.80_1.25": "a ratio from 0.80 to 1.25, broadly proportionate (four-fifths rule)",
-    "above_1.25": "a ratio above 1.25",
-    "ci_excludes_1": "a ratio whose confidence interval excludes 1 (parity)",
-    "significant": "a survey gap whose two-proportion test p-value is under 1 - conf",
-    "adverse": "on the adverse side of parity for this measure",
-    "predecessors": (
+    UNDEFINED: "no value can be calculated; the note says why",
+    NO_INTERVAL: "a value without a confidence interval; the note says why",
+    SMALL_NUMBERS: "a group denominator under the small-number rule: too few to report",
+    BELOW_0_80: "a ratio below 0.80",
+    WITHIN_0_80_1_25: "a ratio from 0.80 to 1.25, broadly proportionate (four-fifths rule)",
+    ABOVE_1_25: "a ratio above 1.25",
+    CI_EXCLUDES_1: "a ratio whose confidence interval excludes 1 (parity)",
+    SIGNIFICANT: "a survey gap whose two-proportion test p-value is under 1 - conf",
+    ADVERSE: "on the adverse side of parity for this measure",
+    PREDECESSORS: (
         "the counts include those of predecessor organisations (wres_lib.analysis.continued)"
     ),
 }
 
 # How briefings word each flag for readers.
 FLAG_WORDS = {
-    "above_1.25": "above 1.25",
-    "below_0.80": "below 0.80",
-    "within_0.80_1.25": "within 0.80–1.25",
-    "ci_excludes_1": "significant",
-    "significant": "significant",
-    "small_numbers": "small numbers",
-    "undefined": "cannot be calculated",
+    ABOVE_1_25: "above 1.25",
+    BELOW_0_80: "below 0.80",
+    WITHIN_0_80_1_25: "within 0.80–1.25",
+    CI_EXCLUDES_1: "significant",
+    SIGNIFICANT: "significant",
+    SMALL_NUMBERS: "small numbers",
+    UNDEFINED: "cannot be calculated",
 }
 
 
 def flag_words(flag: str) -> str:
     """Flags in plain words: 'above 1.25; significant'. A figure too small to publish says only
     'small numbers', as its other flags would give it away."""
-    flags = flag.split(";")
+    flags = flag.split(SEPARATOR)
     if SMALL_NUMBERS in flags:
         return FLAG_WORDS[SMALL_NUMBERS]
     words = [FLAG_WORDS[f] for f in flags if f in FLAG_WORDS]

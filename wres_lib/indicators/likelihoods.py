@@ -3,67 +3,30 @@
 Orientation as DESIGN.md: indicator 2 is White relative to BME, 3 is BME relative to White,
 4 is White relative to BME; each is adverse above 1. Where detailed groups are complete, each
 group is also compared with White. Indicator 3 is also given over two years (counts of the year
-and the year before summed), where both years are present.
+and the year before summed), where both years are present. Which table each is counted from,
+which way round it is and how its notes word it are its record in
+:mod:`wres_lib.indicators.catalogue`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from wres_lib.data.schema import BME, DETAILED_BME_GROUPS, UNKNOWN, WHITE
 from wres_lib.indicators.aggregate import GROUPS, group_counts
+from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS, Indicator, Likelihood
+from wres_lib.indicators.flags import ADVERSE, SMALL_NUMBERS, UNDEFINED
 from wres_lib.indicators.tidy import Block, Settings, block, flag_column, note_column, ratio_flags
 from wres_lib.stats.intervals import katz_interval, percent_with_interval
 from wres_lib.stats.relative_likelihood import OK, Wording, undefined_reason
 
-
-@dataclass(frozen=True)
-class LikelihoodIndicator:
-    """Where an indicator's counts are, which way round it is and how notes word it."""
-
-    indicator: str
-    table: str
-    events: str
-    total: str
-    white_first: bool
-    who: str
-    outcome: str
-
-
-INDICATORS = (
-    LikelihoodIndicator(
-        indicator="2",
-        table="recruitment",
-        events="appointed",
-        total="shortlisted",
-        white_first=True,
-        who="shortlisted applicants",
-        outcome="were appointed",
-    ),
-    LikelihoodIndicator(
-        indicator="3",
-        table="disciplinary",
-        events="entered",
-        total="headcount",
-        white_first=False,
-        who="staff",
-        outcome="entered the formal disciplinary process",
-    ),
-    LikelihoodIndicator(
-        indicator="4",
-        table="training",
-        events="accessed",
-        total="headcount",
-        white_first=True,
-        who="staff",
-        outcome="accessed non-mandatory training or CPD",
-    ),
-)
-ROLLING_INDICATOR = "3"
+# Indicators 2-4, in catalogue order; each record's ``likelihood`` says how it is counted.
+INDICATORS = LIKELIHOOD_INDICATORS
+# Counts of the year and the year before, for the indicators whose catalogue record lists it.
+ROLLING_MEASURE = "relative_likelihood_2yr"
 
 
 def likelihood_indicators(
@@ -71,17 +34,25 @@ def likelihood_indicators(
 ) -> list[Block]:
     """Blocks of rate_pct, relative_likelihood(_2yr) and unknown_pct for indicators 2-4."""
     blocks = []
-    for spec in INDICATORS:
+    for indicator in INDICATORS:
+        spec = counting(indicator)
         wide = group_counts(tables[spec.table], settings.lmap, [], [spec.events, spec.total])
         current = wide[wide["year"].isin(years).to_numpy()].reset_index(drop=True)
-        blocks.append(_rate_block(ByGroup(current, spec, (WHITE, *COMPARED)), settings))
-        blocks.append(_ratio_block(current, spec, settings, "relative_likelihood"))
-        blocks.append(_unknown_block(current, spec, settings))
-        if spec.indicator == ROLLING_INDICATOR:
+        blocks.append(_rate_block(ByGroup(current, indicator, (WHITE, *COMPARED)), settings))
+        blocks.append(_ratio_block(current, indicator, settings, "relative_likelihood"))
+        blocks.append(_unknown_block(current, indicator, settings))
+        if ROLLING_MEASURE in indicator.measures:
             rolling = two_year_sums(wide, [spec.events, spec.total])
             rolling = rolling[rolling["year"].isin(years).to_numpy()].reset_index(drop=True)
-            blocks.append(_ratio_block(rolling, spec, settings, "relative_likelihood_2yr"))
+            blocks.append(_ratio_block(rolling, indicator, settings, ROLLING_MEASURE))
     return blocks
+
+
+def counting(indicator: Indicator) -> Likelihood:
+    """How ``indicator`` (one of 2-4) is counted: its catalogue ``likelihood``."""
+    if indicator.likelihood is None:
+        raise ValueError(f"indicator {indicator.number} is not a relative likelihood")
+    return indicator.likelihood
 
 
 def two_year_sums(wide: pd.DataFrame, values: list[str]) -> pd.DataFrame:
@@ -103,7 +74,8 @@ class ByGroup:
     """One row per (year, code) and group: BME on every row of ``wide``, each detailed group
     where groups are complete, White where asked. Arrays are aligned with :attr:`keys`."""
 
-    def __init__(self, wide: pd.DataFrame, spec: LikelihoodIndicator, groups: Sequence[str]):
+    def __init__(self, wide: pd.DataFrame, indicator: Indicator, groups: Sequence[str]):
+        spec = counting(indicator)
         detailed = wide["detailed"].to_numpy()
         rows = [
             np.flatnonzero(detailed) if g in DETAILED_BME_GROUPS else np.arange(len(wide))
@@ -121,6 +93,7 @@ class ByGroup:
         self.white_events = wide[f"{spec.events}_{WHITE}"].to_numpy()[self.row]
         self.white_total = wide[f"{spec.total}_{WHITE}"].to_numpy()[self.row]
         self.spec = spec
+        self.number = indicator.number
 
     def _gather(self, wide: pd.DataFrame, value: str) -> np.ndarray:
         columns = np.column_stack([wide[f"{value}_{g}"].to_numpy() for g in self.groups])
@@ -142,7 +115,7 @@ def _rate_block(rows: ByGroup, settings: Settings) -> Block:
     ]
     return block(
         rows.keys,
-        indicator=rows.spec.indicator,
+        indicator=rows.number,
         measure="rate_pct",
         group=rows.group,
         value=value,
@@ -150,16 +123,18 @@ def _rate_block(rows: ByGroup, settings: Settings) -> Block:
         ci_high=high,
         numerator=rows.events,
         denominator=rows.total,
-        flag=flag_column({"undefined": rows.total == 0, "small_numbers": small}, size),
+        flag=flag_column({UNDEFINED: rows.total == 0, SMALL_NUMBERS: small}, size),
         note=note_column(notes, size),
     )
 
 
 def _ratio_block(
-    wide: pd.DataFrame, spec: LikelihoodIndicator, settings: Settings, measure: str
+    wide: pd.DataFrame, indicator: Indicator, settings: Settings, measure: str
 ) -> Block:
-    """The relative likelihood of each non-White group against White, oriented as the spec."""
-    rows = ByGroup(wide, spec, COMPARED)
+    """The relative likelihood of each non-White group against White, oriented as the
+    catalogue's ``white_first``."""
+    rows = ByGroup(wide, indicator, COMPARED)
+    spec = rows.spec
     white, other = (rows.white_events, rows.white_total), (rows.events, rows.total)
     (events_a, total_a), (events_b, total_b) = (
         (white, other) if spec.white_first else (other, white)
@@ -170,19 +145,19 @@ def _ratio_block(
     for code in np.unique(reason[reason != OK]):
         for i, group in enumerate(rows.groups):
             names = (WHITE, group) if spec.white_first else (group, WHITE)
-            wording = Wording(*names, who=spec.who, outcome=spec.outcome)
+            wording = Wording(*names, who=spec.who, outcome=spec.outcome_past)
             notes.append(((reason == code) & (rows.position == i), wording.note(int(code))))
     small_other = settings.rule.too_few(rows.total)
     small_white = settings.rule.too_few(rows.white_total)
     notes += rows.per_group(small_other, lambda g: settings.rule.too_few_note(f"{g} {spec.who}"))
     notes.append((small_white, settings.rule.too_few_note(f"{WHITE} {spec.who}")))
     flags = ratio_flags(value, low, high) | {
-        "small_numbers": small_other | small_white,
-        "adverse": value > 1,
+        SMALL_NUMBERS: small_other | small_white,
+        ADVERSE: value > 1,
     }
     return block(
         rows.keys,
-        indicator=spec.indicator,
+        indicator=rows.number,
         measure=measure,
         group=rows.group,
         value=value,
@@ -193,8 +168,9 @@ def _ratio_block(
     )
 
 
-def _unknown_block(wide: pd.DataFrame, spec: LikelihoodIndicator, settings: Settings) -> Block:
+def _unknown_block(wide: pd.DataFrame, indicator: Indicator, settings: Settings) -> Block:
     """The percentage of people in the denominator whose ethnicity is unknown."""
+    spec = counting(indicator)
     unknown = wide[f"{spec.total}_{UNKNOWN}"].to_numpy()
     total = unknown + wide[f"{spec.total}_{WHITE}"].to_numpy() + wide[f"{spec.total}_{BME}"]
     total = np.asarray(total)
@@ -206,7 +182,7 @@ def _unknown_block(wide: pd.DataFrame, spec: LikelihoodIndicator, settings: Sett
     ]
     return block(
         wide,
-        indicator=spec.indicator,
+        indicator=indicator.number,
         measure="unknown_pct",
         group=UNKNOWN,
         value=value,
@@ -214,6 +190,6 @@ def _unknown_block(wide: pd.DataFrame, spec: LikelihoodIndicator, settings: Sett
         ci_high=high,
         numerator=unknown,
         denominator=total,
-        flag=flag_column({"undefined": total == 0, "small_numbers": small}, len(wide)),
+        flag=flag_column({UNDEFINED: total == 0, SMALL_NUMBERS: small}, len(wide)),
         note=note_column(notes, len(wide)),
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from wres_lib.data.dataset import Dataset
 from wres_lib.data.provenance import provenance
+from wres_lib.data.schema import LEVELS
 from wres_lib.files import write_text_atomically
-from wres_lib.indicators.aggregate import LEVELS
 from wres_lib.indicators.compute import compute_indicators
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from wres_lib.data.schema import BME, DETAILED_BME_GROUPS, ETHNICITIES, SURVEY_INDICATORS, WHITE
+from wres_lib.data.schema import BME, DETAILED_BME_GROUPS, ETHNICITIES, WHITE
 from wres_lib.indicators.aggregate import (
     codes_in,
     detailed_lookup,
@@ -23,12 +23,14 @@ from wres_lib.indicators.aggregate import (
     sum_by,
     year_code_key,
 )
+from wres_lib.indicators.catalogue import SURVEY_INDICATORS
+from wres_lib.indicators.flags import ADVERSE, NO_INTERVAL, SIGNIFICANT, SMALL_NUMBERS, UNDEFINED
 from wres_lib.indicators.tidy import Block, Settings, block, flag_column, note_column
 from wres_lib.stats.intervals import percent, percent_with_interval, two_proportion_test
 
+_INDICATORS = tuple(indicator.number for indicator in SURVEY_INDICATORS)
 # Indicators where a lower BME percentage than White is adverse; for the others, higher is.
-ADVERSE_WHEN_LOWER = ("7",)
-_INDICATORS = tuple(str(i) for i in SURVEY_INDICATORS)
+ADVERSE_WHEN_LOWER = tuple(i.number for i in SURVEY_INDICATORS if i.adverse == "bme_lower")
 _SURVEY_GROUPS = (WHITE, BME, *DETAILED_BME_GROUPS)
 # For each of ETHNICITIES, its position in _SURVEY_GROUPS (-1 for Unknown, left out here).
 _GROUP_OF_ETHNICITY = np.array(
@@ -178,9 +180,9 @@ def _left_out_notes(
 def _percent_block(wide: pd.DataFrame, figures: _Figures, measure: str, group: str) -> Block:
     counted = figures.respondents > 0
     flags = {
-        "undefined": np.isnan(figures.value),
-        "no_interval": ~np.isnan(figures.value) & np.isnan(figures.ci_low),
-        "small_numbers": figures.small,
+        UNDEFINED: np.isnan(figures.value),
+        NO_INTERVAL: ~np.isnan(figures.value) & np.isnan(figures.ci_low),
+        SMALL_NUMBERS: figures.small,
     }
     return block(
         wide,
@@ -212,10 +214,10 @@ def _gap_block(
     lower_is_adverse = wide["indicator"].isin(ADVERSE_WHEN_LOWER).to_numpy()
     adverse = np.where(lower_is_adverse, gap < 0, gap > 0)
     flags = {
-        "undefined": np.isnan(gap),
-        "small_numbers": group_figures.small | white.small,
-        "significant": p_value < 1 - settings.conf,
-        "adverse": adverse,
+        UNDEFINED: np.isnan(gap),
+        SMALL_NUMBERS: group_figures.small | white.small,
+        SIGNIFICANT: p_value < 1 - settings.conf,
+        ADVERSE: adverse,
     }
     untested = ~np.isnan(gap) & np.isnan(p_value)
     counted = (group_figures.respondents > 0) & (white.respondents > 0)

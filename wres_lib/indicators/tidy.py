@@ -17,7 +17,15 @@ from numpy.typing import ArrayLike
 
 from wres_lib.indicators.aggregate import LevelMap
 from wres_lib.indicators.disparity_ratios import BandGroups
-from wres_lib.indicators.flags import FLAGS
+from wres_lib.indicators.flags import (
+    ABOVE_1_25,
+    BELOW_0_80,
+    CI_EXCLUDES_1,
+    FLAGS,
+    NO_INTERVAL,
+    UNDEFINED,
+    WITHIN_0_80_1_25,
+)
 from wres_lib.stats.small_numbers import SmallNumberRule
 
 COLUMNS = (
@@ -63,14 +71,14 @@ def ratio_flags(
     """Flags for a ratio: undefined, where it lies against 0.80-1.25 and, given an interval,
     no_interval and ci_excludes_1."""
     flags = {
-        "undefined": np.isnan(value),
-        "below_0.80": value < LOWER_PARITY,
-        "within_0.80_1.25": (value >= LOWER_PARITY) & (value <= UPPER_PARITY),
-        "above_1.25": value > UPPER_PARITY,
+        UNDEFINED: np.isnan(value),
+        BELOW_0_80: value < LOWER_PARITY,
+        WITHIN_0_80_1_25: (value >= LOWER_PARITY) & (value <= UPPER_PARITY),
+        ABOVE_1_25: value > UPPER_PARITY,
     }
     if ci_low is not None and ci_high is not None:
-        flags["no_interval"] = ~np.isnan(value) & np.isnan(ci_low)
-        flags["ci_excludes_1"] = (ci_low > 1) | (ci_high < 1)
+        flags[NO_INTERVAL] = ~np.isnan(value) & np.isnan(ci_low)
+        flags[CI_EXCLUDES_1] = (ci_low > 1) | (ci_high < 1)
     return flags
 
 

@@ -27,6 +27,7 @@ from wres_lib.indicators.disparity_ratios import (
     RATIOS,
     ratios_from_counts,
 )
+from wres_lib.indicators.flags import ADVERSE, SMALL_NUMBERS, UNDEFINED
 from wres_lib.indicators.tidy import (
     ALL,
     Block,
@@ -139,7 +140,7 @@ def _share_blocks(cells: pd.DataFrame, group: str, settings: Settings) -> list[B
         value=value,
         ci_low=low,
         ci_high=high,
-        flag=flag_column({"undefined": known == 0, "small_numbers": small}, size),
+        flag=flag_column({UNDEFINED: known == 0, SMALL_NUMBERS: small}, size),
         note=note_column(share_notes, size),
         **common,
     )
@@ -148,7 +149,7 @@ def _share_blocks(cells: pd.DataFrame, group: str, settings: Settings) -> list[B
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(whole_share > 0, value / whole_share, np.nan)
     senior = cells["band"].isin([*settings.band_groups.upper, "upper"]).to_numpy()
-    flags = ratio_flags(ratio) | {"small_numbers": small, "adverse": senior & (ratio < 1)}
+    flags = ratio_flags(ratio) | {SMALL_NUMBERS: small, ADVERSE: senior & (ratio < 1)}
     no_group = f"no {group} staff in the whole workforce, so the ratio cannot be calculated"
     ratio_notes = [share_notes[0], (~(whole_share > 0), no_group), share_notes[1]]
     representation = block(
@@ -179,7 +180,7 @@ def _unknown_block(cells: pd.DataFrame, settings: Settings) -> Block:
         ci_high=high,
         numerator=cells[UNKNOWN].to_numpy(),
         denominator=total,
-        flag=flag_column({"undefined": total == 0, "small_numbers": small}, len(cells)),
+        flag=flag_column({UNDEFINED: total == 0, SMALL_NUMBERS: small}, len(cells)),
         note=note_column(
             [(total == 0, NO_STAFF), (small, settings.rule.too_few_note("staff"))], len(cells)
         ),
@@ -207,7 +208,7 @@ def disparity(cells: pd.DataFrame, settings: Settings) -> list[Block]:
         bme = ratios[f"bme_{lo}"] + ratios[f"bme_{hi}"]
         small = rule.too_few(np.minimum(white, bme))
         small_by_ratio.append(small)
-        flags = ratio_flags(value, low, high) | {"small_numbers": small, "adverse": value > 1}
+        flags = ratio_flags(value, low, high) | {SMALL_NUMBERS: small, ADVERSE: value > 1}
         why = ratios[f"{ratio}_note"]
         notes = [(why != "", why), (small, rule.too_few_note("White or BME staff in these bands"))]
         blocks.append(
@@ -239,7 +240,7 @@ def _bottleneck_block(ratios: pd.DataFrame, small: np.ndarray, common: dict) -> 
 
     texts = {n: f"the largest of the three ratios: {n.replace('_', ' ')} bands" for n in names}
     notes = [(~named, NO_BOTTLENECK)] + [(choice == i, texts[n]) for i, n in enumerate(names)]
-    flags = {"undefined": ~named, "small_numbers": named & small[rows, choice]}
+    flags = {UNDEFINED: ~named, SMALL_NUMBERS: named & small[rows, choice]}
     return block(
         ratios,
         measure="bottleneck",

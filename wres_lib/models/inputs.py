@@ -10,14 +10,17 @@ import numpy as np
 import pandas as pd
 
 from wres_lib.data.schema import WHITE
+from wres_lib.indicators.catalogue import (
+    BOARD_PERCENT_MEASURES,
+    LIKELIHOOD_INDICATORS,
+    PERCENT_MEASURES,
+)
 
-BOARD_MEASURES = frozenset({"board_bme_pct", "executive_bme_pct", "non_executive_bme_pct"})
+BOARD_MEASURES = frozenset(BOARD_PERCENT_MEASURES)
 # Percentages with their counts in numerator and denominator.
-PROPORTION_MEASURES = BOARD_MEASURES | {
-    "bme_share", "group_share", "unknown_pct", "rate_pct", "pct_white", "pct_bme", "pct_group",
-}  # fmt: skip
+PROPORTION_MEASURES = frozenset(PERCENT_MEASURES)
 # Relative likelihoods whose Katz variance comes from the rate_pct rows of the same year.
-RATIO_MEASURES = frozenset({"relative_likelihood"})
+RATIO_MEASURES = frozenset(indicator.headline_measure for indicator in LIKELIHOOD_INDICATORS)
 SHARE_MEASURES = frozenset({"bme_share", "group_share"})
 RATE_MEASURE = "rate_pct"
 ALL = "all"

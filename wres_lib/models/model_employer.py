@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from wres_lib.data.dataset import Dataset
-from wres_lib.data.schema import BME, WHITE
-from wres_lib.indicators.aggregate import LEVELS, LevelMap, group_counts, level_map
+from wres_lib.data.schema import BME, LEVELS, WHITE
+from wres_lib.indicators.aggregate import LevelMap, group_counts, level_map
 
 METHOD = (
     "our approximation of A Model Employer (NHS England, 2019): straight line from the "

@@ -20,6 +20,7 @@ from collections.abc import Collection
 import numpy as np
 import pandas as pd
 
+from wres_lib.indicators.flags import SMALL_NUMBERS
 from wres_lib.models.inputs import default_rows, lookup
 
 CELL = ("indicator", "measure", "staff_group", "band", "group")
@@ -114,7 +115,7 @@ def _type_summaries(table: pd.DataFrame) -> pd.DataFrame:
     Figures flagged as small numbers are left out of the spread and the ranks, as they are
     not published.
     """
-    small = table["flag"].astype(str).str.contains("small_numbers")
+    small = table["flag"].astype(str).str.contains(SMALL_NUMBERS)
     value = table["value"].where(~small)
     groups = table.assign(value=value).groupby(["org_type", *CELL], sort=False)["value"]
     summary = pd.DataFrame(

@@ -11,11 +11,13 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from wres_lib.data import schema
 from wres_lib.data.dataset import Dataset
 from wres_lib.files import write_text_atomically
 from wres_lib.render.briefing import Briefing
 
-LEVELS = ("national", "region", "icb", "trust")
+# Briefings in build and index order: the nation first, trusts last.
+LEVELS = tuple(reversed(schema.LEVELS))
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ from typing import Any
 
 from wres_lib.errors import ParameterError
 
-LEVELS = ("trust", "icb", "region", "national")
-
 
 @dataclass(frozen=True)
 class Parameter:

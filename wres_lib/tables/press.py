@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext
+from wres_lib.indicators.flags import SEPARATOR, SMALL_NUMBERS
 from wres_lib.present.methods import source_note
 from wres_lib.present.narrative import NOT_AVAILABLE
 from wres_lib.stats.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
 
-SMALL_NUMBERS = "small_numbers"
 SYNTHETIC_COLUMN = "synthetic_data"
 SYNTHETIC_VALUE = "SYNTHETIC"
 SUPPRESSION_NOTE = (
@@ -41,7 +41,7 @@ class PressTable:
 
 def too_few(flags: pd.Series) -> pd.Series:
     """True where a flag string carries ``small_numbers``."""
-    return flags.astype(str).str.split(";").map(lambda parts: SMALL_NUMBERS in parts)
+    return flags.astype(str).str.split(SEPARATOR).map(lambda parts: SMALL_NUMBERS in parts)
 
 
 def published(values: pd.Series, decimals: int, suppress: pd.Series | None = None) -> pd.Series:

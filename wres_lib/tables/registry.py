@@ -7,11 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres_lib.analysis.context import BriefingContext, load_context
-from wres_lib.tables import builders
+from wres_lib.data.schema import LEVELS, NATIONAL
+from wres_lib.tables.board import all_white_executives, board_gap
+from wres_lib.tables.changes import biggest_changes
+from wres_lib.tables.headlines import (
+    disparity_ratios,
+    relative_likelihoods,
+    survey_gaps,
+    system_summary,
+)
+from wres_lib.tables.model_employer import model_employer
 from wres_lib.tables.press import PressTable
 
 Builder = Callable[[BriefingContext, int, str], PressTable]
-ORGANISATION_LEVELS = ("trust", "icb", "region")
+ORGANISATION_LEVELS = tuple(level for level in LEVELS if level != NATIONAL)
 
 
 @dataclass(frozen=True)
@@ -28,43 +37,43 @@ REGISTRY: dict[str, TableSpec] = {
         "Trusts with no BME executive director (all recorded White), by BME share of staff, "
         "and whether the whole board is White",
         ("trust",),
-        builders.all_white_executives,
+        all_white_executives,
     ),
     "board-gap": TableSpec(
         "Indicator 9: BME share of the voting board against the workforce, with member counts",
         ORGANISATION_LEVELS,
-        builders.board_gap,
+        board_gap,
     ),
     "relative-likelihoods": TableSpec(
         "Indicators 2-4 (appointment, disciplinary, training) with 95% intervals and flags",
         ORGANISATION_LEVELS,
-        builders.relative_likelihoods,
+        relative_likelihoods,
     ),
     "system-summary": TableSpec(
         "Headline measures per system (ICB) or region, from summed counts",
         ("icb", "region"),
-        builders.system_summary,
+        system_summary,
     ),
     "survey-gaps": TableSpec(
         "Indicators 5-8: White and BME staff survey results, gap in points and significance",
         ORGANISATION_LEVELS,
-        builders.survey_gaps,
+        survey_gaps,
     ),
     "disparity-ratios": TableSpec(
         "The three racial disparity ratios with 95% intervals and the bottleneck",
         ORGANISATION_LEVELS,
-        builders.disparity_ratios,
+        disparity_ratios,
     ),
     "model-employer": TableSpec(
         "A Model Employer: each senior band on or off our straight-line track, with the BME "
         "headcount gap",
         ORGANISATION_LEVELS,
-        builders.model_employer,
+        model_employer,
     ),
     "biggest-changes": TableSpec(
         "The largest statistically significant changes since last year (indicators 2-8)",
         ORGANISATION_LEVELS,
-        builders.biggest_changes,
+        biggest_changes,
     ),
 }
 TABLES: dict[str, str] = {name: spec.description for name, spec in REGISTRY.items()}
