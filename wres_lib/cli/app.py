@@ -3,6 +3,7 @@ line for the user instead of a traceback."""
 
 from __future__ import annotations
 
+import errno
 import os
 from typing import Any
 
@@ -15,9 +16,15 @@ DEBUG_ENV = "WRES_DEBUG"
 
 
 def describe_os_error(error: OSError) -> str:
-    """'cannot write outputs/2025: Permission denied' from an OSError."""
-    where = f" {error.filename}" if error.filename else ""
-    return f"cannot use{where}: {error.strerror or error}"
+    """One sentence for a file system error: which path, and what is wrong with it."""
+    path = error.filename or "a file"
+    if error.errno == errno.EEXIST:
+        return f"{path} is a file; a folder was expected there"
+    if error.errno == errno.ENOTDIR:
+        return f"cannot write {path}: part of that path is a file, not a folder"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write {path}: permission denied or read-only"
+    return f"cannot use {path}: {error.strerror or error}"
 
 
 class WresGroup(click.Group):

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
 from wres_lib.cli.common import (
     DEFAULT_DATA,
@@ -46,7 +47,13 @@ def validate(folder: Path) -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def checksums(folder: Path) -> None:
     """Record the sha256 of every table file in FOLDER's dataset.yaml (after intended edits)."""
-    metadata = refresh_checksums(folder)
+    try:
+        metadata = refresh_checksums(folder)
+    except yaml.YAMLError as error:
+        problem = str(error).splitlines()[0]
+        raise click.ClickException(
+            f"{folder}: dataset.yaml is not valid YAML ({problem})"
+        ) from error
     for name, digest in sorted(metadata.files.items()):
         click.echo(f"{digest}  {name}")
 

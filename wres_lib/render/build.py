@@ -127,7 +127,6 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
         with cluster, Client(cluster) as client:
             yield client.get_executor(pure=False)
         return
-    check_reachable(scheduler)
     try:
         client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_SECONDS)
     except (OSError, TimeoutError, ValueError) as error:
@@ -203,6 +202,8 @@ def build(
     this one waits for it.
     """
     check_output_folder(out_dir)
+    if scheduler not in (None, "local"):
+        check_reachable(scheduler)  # in seconds, not after the shared tables are computed
     run_date = default_run_date()  # fixed here, so workers elsewhere print the same date
     briefings = [
         replace(
