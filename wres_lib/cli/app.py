@@ -27,6 +27,12 @@ def describe_os_error(error: OSError) -> str:
     return f"cannot use {path}: {error.strerror or error}"
 
 
+def one_headline(message: str) -> str:
+    """``message`` with every line after the first indented: one headline, then details."""
+    first, *rest = str(message).splitlines() or [""]
+    return "\n".join([first, *(line if line.startswith(" ") else f"  {line}" for line in rest)])
+
+
 class WresGroup(click.Group):
     """A click group whose commands never show a traceback: a library error, a file system
     error or an unexpected one is printed as one line and the exit status is 1 (set
@@ -35,10 +41,13 @@ class WresGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.ClickException as error:
+            error.message = one_headline(error.message)
+            raise
+        except (click.exceptions.Exit, click.Abort):
             raise
         except WresError as error:
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(one_headline(str(error))) from error
         except OSError as error:
             raise click.ClickException(describe_os_error(error)) from error
         except Exception as error:

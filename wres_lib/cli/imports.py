@@ -98,7 +98,7 @@ def _run_import(
     try:
         result = write_import(read(), inputs, out, ImportOptions(merge=merge, **metadata))
     except WresError as error:
-        raise click.ClickException(f"{error}\nNothing was written to {out}.") from error
+        raise click.ClickException(f"Nothing was written to {out}: {error}") from error
     for name, count in result.rows.items():
         click.echo(f"{name}: {count:,} rows imported")
     for note in result.notes:
