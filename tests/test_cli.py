@@ -52,4 +52,3 @@ def test_brief_suggests_close_codes_and_runs_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no trust 'ZT0151' in the data; did you mean" in result.output
     assert "ZT015" in result.output and not any(tmp_path.iterdir())
-

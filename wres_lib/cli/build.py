@@ -37,12 +37,12 @@ def brief(
     from wres_lib.render.plan import briefing_for
 
     chosen = chosen_formats(formats)
-    check_output_folder(out)
     dataset = load(data)
     try:
         briefing = briefing_for(dataset, level, code, chosen_year(dataset, year), data)
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="CODE") from error
+    check_output_folder(out)
     check_briefing_outputs(briefing, out)
     started = time.perf_counter()
     written = render_briefing(briefing, out, chosen)
