@@ -115,7 +115,7 @@ def build(
     dataset = load(data)
     wres_year = chosen_year(dataset, year)
 
-    stdout = click.get_text_stream("stdout")
+    stdout = sys.stdout
     with build_progress(stdout, interactive=stdout.isatty()) as report:
         outcomes = build_all(
             dataset,
