@@ -52,8 +52,3 @@ def test_brief_suggests_close_codes_and_runs_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "no trust 'ZT0151' in the data; did you mean" in result.output
     assert "ZT015" in result.output and not any(tmp_path.iterdir())
-
-
-def test_build_refuses_an_unknown_level(tmp_path: Path) -> None:
-    result = run("build", "--levels", "ward", "--data", str(SAMPLE), "--out", str(tmp_path))
-    assert result.exit_code == 2 and "unknown level 'ward'" in result.output

@@ -8,29 +8,38 @@ are computed when first asked for, and later calls in the same process reuse the
 
 from __future__ import annotations
 
+import logging
 import os
-import pickle
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from wres_lib.analysis.context_cache import (
+    DamagedCacheError,
+    cache_folder,
+    load_tables,
+    remove,
+    save_tables,
+)
 from wres_lib.analysis.continued import continued_indicators
 from wres_lib.analysis.fits import Fits
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL, library_hash
+from wres_lib.data.schema import TABLES
 from wres_lib.data.succession import lineage, predecessors_of
-from wres_lib.files import write_bytes_atomically
 from wres_lib.indicators.aggregate import LEVELS
 from wres_lib.indicators.compute import compute_indicators
 from wres_lib.models.board_history import BoardHistory, board_history
 from wres_lib.models.model_employer import model_employer
 from wres_lib.models.peers import peer_comparison
 
-# A build sets this to a folder where the shared tables are cached for its notebook kernels.
+# A build sets this to a folder where the shared tables are cached (as Parquet, see
+# wres_lib.analysis.context_cache) for its notebook kernels.
 CACHE_ENV = "WRES_CONTEXT_CACHE"
+log = logging.getLogger(__name__)
 PEER_MEASURES = ("bme_share", "relative_likelihood", "gap_points", "board_gap_points")
 SYNTHETIC_SUFFIX = " (synthetic)"
 
@@ -150,10 +159,36 @@ def unknown_code_message(code: str, known: list[str], what: str) -> str:
     return f"no {what} {code!r} in the data{hint}"
 
 
+COMPUTED_TABLES = ("indicators", "model_employer", "lineage")
+DATASET_PREFIX = "dataset."
+
+
 def _computed(folder: str) -> BriefingContext:
     context = BriefingContext(load_dataset(folder))
-    for name in ("indicators", "model_employer", "lineage"):
+    for name in COMPUTED_TABLES:
         getattr(context, name)  # compute the cached properties
+    return context
+
+
+def _tables_of(context: BriefingContext) -> dict[str, pd.DataFrame]:
+    """The tables of ``context`` to cache: the dataset's and the computed ones."""
+    dataset = {
+        f"{DATASET_PREFIX}{name}": frame
+        for name in TABLES
+        if (frame := context.dataset.table(name)) is not None
+    }
+    return dataset | {name: getattr(context, name) for name in COMPUTED_TABLES}
+
+
+def _restored(folder: str, tables: dict[str, pd.DataFrame]) -> BriefingContext:
+    """The context of ``folder`` from cached tables (the dataset is not validated again: the
+    cache key is its content hash)."""
+    dataset_tables = {
+        name: tables.get(f"{DATASET_PREFIX}{name}") for name in TABLES
+    }  # an optional table absent from the data is absent from the cache
+    dataset = Dataset(metadata=read_metadata(Path(folder)), path=Path(folder), **dataset_tables)
+    context = BriefingContext(dataset)
+    context.__dict__.update({name: tables[name] for name in COMPUTED_TABLES})
     return context
 
 
@@ -161,14 +196,17 @@ def _computed(folder: str) -> BriefingContext:
 def _cached_context(folder: str, content_hash: str, cache_dir: str) -> BriefingContext:
     if not cache_dir:
         return BriefingContext(load_dataset(folder))
-    path = Path(cache_dir) / f"context-{content_hash[:16]}-{library_hash()}.pickle"
-    if path.exists():
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
+    key = f"{content_hash[:16]}-{library_hash()}"
+    try:
+        tables = load_tables(Path(cache_dir), key)
+    except DamagedCacheError as error:
+        log.warning("warning: damaged cache: %s; computing the shared tables again", error)
+        remove(cache_folder(Path(cache_dir), key))
+        tables = None
+    if tables is not None and set(COMPUTED_TABLES) <= set(tables):
+        return _restored(folder, tables)
     context = _computed(folder)
-    for stale in path.parent.glob("context-*.pickle"):  # written by earlier code or data
-        stale.unlink(missing_ok=True)
-    write_bytes_atomically(path, pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL))
+    save_tables(Path(cache_dir), key, _tables_of(context))
     return context
 
 

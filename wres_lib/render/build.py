@@ -7,7 +7,8 @@ unchanged is skipped, and a format missing from an otherwise fresh briefing is a
 running the notebook again. The shared tables (indicators, models) are computed once, cached
 on disk for the build, and loaded by every notebook kernel; each briefing is rendered by a
 worker process, and the end state is recorded in ``<out>/<year>/manifest.json`` and
-``index.html``.
+``index.html``. One build at a time writes to a year's folder (a lock file); a briefing that
+fails has its older files removed, so the index and the files agree.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ import hashlib
 import json
 import multiprocessing
 import os
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from wres_lib.analysis.context import CACHE_ENV, load_context
 from wres_lib.data.dataset import Dataset
@@ -29,41 +32,29 @@ from wres_lib.data.metadata import sha256_of
 from wres_lib.data.provenance import library_hash
 from wres_lib.errors import WresError
 from wres_lib.files import write_bytes_atomically
-from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing, render_briefing
+from wres_lib.render.briefing import FORMATS, NOTEBOOKS_DIR, Briefing, render_briefing
+from wres_lib.render.fingerprint import renderer_fingerprint
 from wres_lib.render.index import write_index
 from wres_lib.render.kernels import thread_kernel
+from wres_lib.render.lock import exclusive
 from wres_lib.render.manifest import LEVELS, Manifest, Outcome
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
+from wres_lib.render.paths import check_briefing_outputs, check_output_folder
 from wres_lib.render.pdf import html_to_pdf
-from wres_lib.render.plan import briefing_for
+from wres_lib.render.plan import plan
 
 SCHEDULER_TIMEOUT_SECONDS = 30
+SCHEDULER_CONNECT_SECONDS = 5
+DEFAULT_SCHEDULER_PORT = 8786
 
 
-def plan(
-    dataset: Dataset, year: int, levels: Iterable[str], data_dir: Path, only: Iterable[str] = ()
-) -> list[Briefing]:
-    """Every briefing of ``levels`` for ``year`` (or just the codes in ``only``)."""
-    organisations = dataset.organisations
-    active = set(dataset.workforce.loc[dataset.workforce["year"] == year, "org_code"])
-    codes = {
-        "national": [None],
-        "region": sorted(organisations["region_code"].unique()),
-        "icb": sorted(organisations["icb_code"].unique()),
-        "trust": sorted(active),
-    }
-    wanted = set(only)
-    return [
-        briefing_for(dataset, level, code, year, data_dir)
-        for level in LEVELS
-        if level in levels
-        for code in codes[level]
-        if not wanted or (code or "ENG") in wanted
-    ]
+class SchedulerError(WresError):
+    """The Dask scheduler given cannot be reached."""
 
 
 def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> str:
-    """A hash of everything ``briefing`` reads: notebook, parameters, data, code and templates."""
+    """A hash of everything ``briefing`` reads: notebook, parameters, data, code and templates,
+    and the rendering packages and fonts (see :mod:`wres_lib.render.fingerprint`)."""
     parameters = {"run_date": default_run_date(), **briefing.parameters}
     parts = (
         sha256_of(notebooks_dir / NOTEBOOKS[briefing.notebook]),
@@ -71,6 +62,7 @@ def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTE
         briefing.title,
         dataset_hash,
         library_hash(),
+        renderer_fingerprint(),
     )
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
@@ -108,6 +100,8 @@ def _render_one(
             kernel = thread_kernel({CACHE_ENV: settings.cache})
             render_briefing(briefing, out_dir, missing, settings.notebooks_dir, kernel)
     except (WresError, KeyError, OSError, ValueError) as error:
+        for fmt in FORMATS:  # an older page would contradict the index's "not rendered"
+            briefing.output_path(out_dir, fmt).unlink(missing_ok=True)
         seconds = time.perf_counter() - started
         return Outcome.of(briefing, "failed", seconds, error=str(error), input_hash=digest)
     files = tuple(str(path.relative_to(out_dir)) for path in paths.values())
@@ -133,8 +127,34 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
         with cluster, Client(cluster) as client:
             yield client.get_executor(pure=False)
         return
-    with Client(scheduler, timeout=SCHEDULER_TIMEOUT_SECONDS) as client:
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise SchedulerError(f"cannot use the Dask scheduler at {scheduler}: {error}") from error
+    with client:
         yield client.get_executor(pure=False)
+
+
+def check_reachable(scheduler: str) -> None:
+    """Raise :class:`SchedulerError` within seconds if nothing answers at ``scheduler``
+    (``tcp://host:port`` or ``host:port``)."""
+    address = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
+    try:
+        host, port = address.hostname, address.port or DEFAULT_SCHEDULER_PORT
+    except ValueError as error:
+        raise SchedulerError(f"{scheduler!r} is not a scheduler address: {error}") from error
+    if not host:
+        raise SchedulerError(
+            f"{scheduler!r} is not a scheduler address; expected 'local' or tcp://host:port"
+        )
+    try:
+        socket.create_connection((host, port), timeout=SCHEDULER_CONNECT_SECONDS).close()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise SchedulerError(
+            f"cannot reach the Dask scheduler at {scheduler}: {reason} "
+            f"(waited {SCHEDULER_CONNECT_SECONDS} s); is it running?"
+        ) from error
 
 
 def _run(
@@ -165,6 +185,7 @@ def build(
     force: bool = False,
     notebooks_dir: Path = NOTEBOOKS_DIR,
     report: Callable[[Outcome, int, int], None] = lambda outcome, done, total: None,
+    waiting: Callable[[str], None] = lambda message: None,
 ) -> list[Outcome]:
     """Render every planned briefing with ``jobs`` workers; return each outcome.
 
@@ -173,27 +194,56 @@ def build(
     notebooks come from ``notebooks_dir``. Unchanged briefings are skipped unless ``force``.
     Writes ``manifest.json`` (every briefing's input hash, status, duration and files with their
     sizes) and ``index.html``, made from it, under ``out_dir/<year>``.
+
+    Before anything is rendered, raises :class:`~wres_lib.render.paths.OutputFolderError` if
+    ``out_dir`` cannot be written, :class:`~wres_lib.render.plan.SelectionError` for an unknown
+    level or code, :class:`~wres_lib.render.paths.UnsafeOutputError` if a code cannot name a
+    file inside ``out_dir``. If another build holds the year's lock, ``waiting`` is told and
+    this one waits for it.
     """
+    check_output_folder(out_dir)
+    if scheduler not in (None, "local"):
+        check_reachable(scheduler)  # in seconds, not after the shared tables are computed
     run_date = default_run_date()  # fixed here, so workers elsewhere print the same date
     briefings = [
-        replace(b, parameters={"run_date": run_date, **b.parameters})
+        replace(
+            check_briefing_outputs(b, out_dir), parameters={"run_date": run_date, **b.parameters}
+        )
         for b in plan(dataset, year, levels, data_dir, only)
     ]
     year_dir = out_dir / str(year)
+    cache = str((year_dir / ".cache").resolve())
+    settings = RenderSettings(out_dir, formats, cache, notebooks_dir, force)
+    with exclusive(year_dir, waiting):
+        outcomes = _build_locked(
+            briefings, dataset, data_dir, year_dir, settings, jobs, scheduler, report
+        )
+    outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
+    return outcomes
+
+
+def _build_locked(
+    briefings: list[Briefing],
+    dataset: Dataset,
+    data_dir: Path,
+    year_dir: Path,
+    settings: RenderSettings,
+    jobs: int | None,
+    scheduler: str | None,
+    report: Callable[[Outcome, int, int], None],
+) -> list[Outcome]:
+    """The build proper, run while this process holds the year's lock."""
     _remove_interrupted_writes(year_dir)
-    manifest = Manifest.open(out_dir, year, dataset)
+    manifest = Manifest.open(settings.out_dir, int(year_dir.name), dataset)
     dataset_hash = dataset.metadata.content_hash
-    cache = (year_dir / ".cache").resolve()
-    settings = RenderSettings(out_dir, formats, str(cache), notebooks_dir, force)
     stale, unchanged = [], []
     for briefing in briefings:
-        digest = input_hash(briefing, dataset_hash, notebooks_dir)
+        digest = input_hash(briefing, dataset_hash, settings.notebooks_dir)
         previous = manifest.entry(briefing.level, briefing.code)
         missing = settings.missing(briefing, digest, previous)
         (stale if missing else unchanged).append((briefing, digest, missing))
-    cache.mkdir(parents=True, exist_ok=True)
-    if stale:
-        load_context(data_dir, cache)  # the shared tables, computed once before the workers start
+    if stale:  # the shared tables, computed once before the workers start
+        load_context(data_dir, settings.cache)
 
     def record(outcome: Outcome) -> None:
         manifest.add(outcome)  # written after each briefing, so a killed build can resume
@@ -201,7 +251,7 @@ def build(
 
     outcomes = []
     for briefing, digest, _ in unchanged:  # recorded here: no worker needed
-        files = tuple(str(briefing.output_path(Path(), fmt)) for fmt in formats)
+        files = tuple(str(briefing.output_path(Path(), fmt)) for fmt in settings.formats)
         outcomes.append(Outcome.of(briefing, "skipped", 0.0, files, input_hash=digest))
         record(outcomes[-1])
     if stale:
@@ -209,7 +259,6 @@ def build(
             outcomes += _run(stale, executor, settings, record)
     manifest.write()
     write_index(year_dir, manifest)
-    outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
     return outcomes
 
 
@@ -229,6 +278,7 @@ def record_briefing(
     Returns the index page.
     """
     year = briefing.parameters["year"]
+    check_briefing_outputs(briefing, out_dir)
     manifest = Manifest.open(out_dir, year, dataset)
     digest = input_hash(briefing, dataset.metadata.content_hash)
     previous = manifest.entry(briefing.level, briefing.code) or {}

@@ -1,9 +1,14 @@
-"""The index page of a year's outputs: a link to every briefing rendered, with a filter box."""
+"""The index page of a year's outputs: a link to every briefing rendered, with a filter box.
+
+Titles and codes come from data files: every one is escaped for where it goes (element text,
+attribute value, or a URL path whose segments are percent-encoded).
+"""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from wres_lib.files import write_text_atomically
 from wres_lib.render.manifest import LEVELS, Manifest
@@ -77,12 +82,27 @@ ul {{ list-style: none; padding: 0; }} li {{ padding: 0.15rem 0; }}
     return target
 
 
+def _href(path: PurePosixPath) -> str:
+    """A relative link to ``path`` for an ``href`` attribute: each segment percent-encoded."""
+    return html.escape("/".join(quote(part, safe="") for part in path.parts), quote=True)
+
+
+def _links(files: dict, year: str) -> dict[str, str]:
+    """The links of a briefing's files under ``year``, by suffix ('.html', '.pdf')."""
+    links = {}
+    for name in files:
+        path = PurePosixPath(name)
+        if path.parts[:1] == (year,) and ".." not in path.parts:
+            links[path.suffix] = _href(path.relative_to(year))
+    return links
+
+
 def _item(entry: dict, year: str) -> str:
     """One briefing's line: its title linked to its page, its code, a link to its PDF."""
     title = html.escape(entry.get("title") or entry["code"])
     search = html.escape(f"{entry.get('title', '')} {entry['code']} {entry['level']}".lower())
     code = f'<span class="code">{html.escape(entry["code"])}</span>'
-    links = {PurePosixPath(f).suffix: PurePosixPath(f).relative_to(year) for f in entry["files"]}
+    links = _links(entry["files"], year)
     if entry["status"] == "failed" or ".html" not in links:
         return f'<li data-search="{search}">{title} {code} · not rendered: see manifest.json</li>'
     pdf = f' · <a href="{links[".pdf"]}">PDF</a>' if ".pdf" in links else ""

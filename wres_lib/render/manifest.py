@@ -3,11 +3,15 @@
 One entry per briefing: level, code, title, status, duration, input hash, error, and its files
 with their sizes. ``wres build`` rewrites it as each briefing finishes, so a build that is
 stopped can resume; ``wres brief`` adds its one briefing; the index page is made from it.
+Writing merges with what is on disk (under a short lock), so a ``wres brief`` run during a
+build keeps its entry. A damaged manifest is reported in one line and started afresh: every
+briefing is then rendered again.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -15,9 +19,13 @@ from wres_lib.data import schema
 from wres_lib.data.dataset import Dataset
 from wres_lib.files import write_text_atomically
 from wres_lib.render.briefing import Briefing
+from wres_lib.render.lock import exclusive
 
 # Briefings in build and index order: the nation first, trusts last.
 LEVELS = tuple(reversed(schema.LEVELS))
+STATUSES = ("ok", "skipped", "failed")
+WRITE_LOCK = ".manifest.lock"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -67,14 +75,18 @@ class Manifest:
 
     @classmethod
     def open(cls, out_dir: Path, year: int, dataset: Dataset) -> Manifest:
-        """The manifest under ``out_dir/<year>`` with its entries so far (none if it is missing
-        or unreadable: then every briefing is rendered again)."""
+        """The manifest under ``out_dir/<year>`` with its entries so far (none if it is missing,
+        or damaged, which is reported: then every briefing is rendered again)."""
         path = out_dir / str(year) / "manifest.json"
-        try:
-            entries = json.loads(path.read_text(encoding="utf-8")).get("briefings", [])
-        except (OSError, json.JSONDecodeError, AttributeError):
-            entries = []
-        return cls(out_dir, year, dataset, {(e["level"], e["code"]): e for e in entries})
+        entries, problem = read_entries(path)
+        if problem:
+            log.warning(
+                "warning: %s is damaged (%s); starting it afresh, so every briefing is "
+                "rendered again",
+                path,
+                problem,
+            )
+        return cls(out_dir, year, dataset, entries)
 
     @property
     def synthetic(self) -> bool:
@@ -98,6 +110,53 @@ class Manifest:
             self.write()
 
     def write(self) -> None:
-        """Rewrite the file atomically."""
-        text = json.dumps(self.header | {"briefings": self.briefings()}, indent=2) + "\n"
-        write_text_atomically(self.path, text)
+        """Rewrite the file atomically, keeping entries another process wrote since it was
+        read (this process's own outcomes win)."""
+        with exclusive(self.path.parent, lambda message: None, WRITE_LOCK):
+            on_disk, _ = read_entries(self.path)
+            ours = {(o.level, o.code) for o in self.added}
+            merged = dict(on_disk)
+            for key, entry in self.entries.items():
+                if key in ours or key not in merged:
+                    merged[key] = entry
+            self.entries = merged
+            text = json.dumps(self.header | {"briefings": self.briefings()}, indent=2) + "\n"
+            write_text_atomically(self.path, text)
+
+
+def read_entries(path: Path) -> tuple[dict[tuple[str, str], dict], str]:
+    """The entries of the manifest at ``path`` by (level, code), and what is wrong with it
+    ('' if nothing; a missing file is not a fault)."""
+    try:
+        briefings = json.loads(path.read_text(encoding="utf-8"))["briefings"]
+    except FileNotFoundError:
+        return {}, ""
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return {}, f"unreadable: {error}"
+    except (KeyError, TypeError):
+        return {}, "no list of briefings"
+    if not isinstance(briefings, list):
+        return {}, "no list of briefings"
+    entries = {}
+    for number, entry in enumerate(briefings, start=1):
+        problem = entry_problem(entry)
+        if problem:
+            return {}, f"briefing {number} {problem}"
+        entries[(entry["level"], entry["code"])] = entry
+    return entries, ""
+
+
+def entry_problem(entry: object) -> str:
+    """What is wrong with one manifest entry ('' if nothing)."""
+    if not isinstance(entry, dict):
+        return "is not a record"
+    if entry.get("level") not in LEVELS:
+        return f"has no valid level (found {entry.get('level')!r})"
+    if not isinstance(entry.get("code"), str):
+        return "has no code"
+    if entry.get("status") not in STATUSES:
+        return f"has no valid status (found {entry.get('status')!r})"
+    files = entry.get("files")
+    if not isinstance(files, dict) or not all(isinstance(f, str) for f in files):
+        return "has no list of files"
+    return ""

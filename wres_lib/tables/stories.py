@@ -16,6 +16,7 @@ import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.present import narrative
+from wres_lib.tables.escaping import markdown_text
 from wres_lib.tables.press import SYNTHETIC_COLUMN, PressTable
 from wres_lib.tables.registry import press_table
 
@@ -249,15 +250,23 @@ def find_stories(
 
 
 def stories_markdown(stories: list[Story], table_notes: list[str]) -> str:
-    """Stories as a Markdown list, each with its figures and source table, then the notes."""
+    """Stories as a Markdown list, each with its figures and source table, then the notes.
+
+    Sentences, codes and notes carry names from the data: they are escaped, so they show as
+    typed and never become HTML or Markdown.
+    """
     lines = []
     for story in stories:
-        figures = ", ".join(f"{k} = {v}" for k, v in story.figures.items() if k != "codes")
-        code = story.row.get("code", story.row.get("org_code", ""))
-        lines.append(
-            f"- {story.sentence}\n  Figures: {figures}. Table: `{story.table}`, row {code}."
+        figures = ", ".join(
+            f"{k} = {markdown_text(v)}" for k, v in story.figures.items() if k != "codes"
         )
-    return "\n".join([*lines, "", *(f"_{note}_" for note in table_notes)]) + "\n"
+        code = markdown_text(story.row.get("code", story.row.get("org_code", "")))
+        lines.append(
+            f"- {markdown_text(story.sentence)}\n  Figures: {figures}. "
+            f"Table: `{story.table}`, row {code}."
+        )
+    notes = [f"_{markdown_text(note)}_" for note in table_notes]
+    return "\n".join([*lines, "", *notes]) + "\n"
 
 
 def frame_of(stories: list[Story]) -> pd.DataFrame:

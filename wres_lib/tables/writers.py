@@ -1,4 +1,9 @@
-"""Press tables as CSV (with a Markdown notes sidecar), Markdown, HTML and XLSX."""
+"""Press tables as CSV (with a Markdown notes sidecar), Markdown, HTML and XLSX.
+
+Names come from data files: each format keeps them inert (see :mod:`wres_lib.tables.escaping`):
+HTML- and Markdown-escaped in Markdown, HTML-escaped in HTML, stored as text (never a formula)
+in XLSX, and quoted in CSV if a spreadsheet would run them.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,11 @@ from typing import Literal
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from pandas.api.types import is_numeric_dtype
 
 from wres_lib.files import workbook_bytes, write_bytes_atomically, write_text_atomically
+from wres_lib.tables.escaping import FORMULA_NOTE, markdown_text, needs_quote, spreadsheet_text
 from wres_lib.tables.press import PressTable
 
 Format = Literal["csv", "md", "html", "xlsx"]
@@ -19,14 +27,31 @@ NOTES_SUFFIX = ".notes.md"
 MAX_WIDTH = 60
 
 
+def _text_columns(table: PressTable) -> list[str]:
+    return [c for c in table.frame.columns if not is_numeric_dtype(table.frame[c])]
+
+
+def has_formula_like_text(table: PressTable) -> bool:
+    """Whether a text cell of ``table`` would be quoted in CSV (see :func:`to_csv`)."""
+    return any(table.frame[c].map(needs_quote).any() for c in _text_columns(table))
+
+
 def to_csv(table: PressTable) -> str:
-    """The table as UTF-8 CSV text (the notes go to a sidecar: see :func:`notes_markdown`)."""
-    return table.frame.to_csv(index=False, lineterminator="\n")
+    """The table as UTF-8 CSV text (the notes go to a sidecar: see :func:`notes_markdown`).
+
+    Text a spreadsheet would run as a formula gets a leading single quote; numbers are kept.
+    """
+    frame = table.frame.copy()
+    for column in _text_columns(table):
+        frame[column] = frame[column].map(spreadsheet_text)
+    return frame.to_csv(index=False, lineterminator="\n")
 
 
 def notes_markdown(table: PressTable) -> str:
-    """The title and notes as Markdown, the sidecar of a CSV file."""
-    lines = [f"# {table.title}", "", *(f"- {note}" for note in table.notes)]
+    """The title and notes as Markdown, the sidecar of a CSV file (with a note on quoted
+    cells if there are any)."""
+    notes = [*table.notes, *([FORMULA_NOTE] if has_formula_like_text(table) else [])]
+    lines = [f"# {markdown_text(table.title)}", "", *(f"- {markdown_text(n)}" for n in notes)]
     return "\n".join(lines) + "\n"
 
 
@@ -40,7 +65,7 @@ def _text(column: str, value: object) -> str:
 
 
 def _cell(column: str, value: object) -> str:
-    return _text(column, value).replace("|", "\\|")
+    return markdown_text(_text(column, value))
 
 
 def _numeric(table: PressTable, column: str) -> bool:
@@ -49,16 +74,18 @@ def _numeric(table: PressTable, column: str) -> bool:
 
 
 def to_markdown(table: PressTable) -> str:
-    """A pipe table with its title above and notes below, ready to paste."""
+    """A pipe table with its title above and notes below, ready to paste; every text is
+    escaped, so names show as typed and never become HTML or Markdown."""
     columns = list(table.frame.columns)
-    header = "| " + " | ".join(columns) + " |"
+    header = "| " + " | ".join(markdown_text(c) for c in columns) + " |"
     rule = "| " + " | ".join("---:" if _numeric(table, c) else "---" for c in columns) + " |"
     rows = [
         "| " + " | ".join(_cell(c, v) for c, v in zip(columns, row, strict=True)) + " |"
         for row in table.frame.itertuples(index=False)
     ]
-    notes = [f"- {note}" for note in table.notes]
-    return "\n".join([f"**{table.title}**", "", header, rule, *rows, "", *notes]) + "\n"
+    notes = [f"- {markdown_text(note)}" for note in table.notes]
+    title = f"**{markdown_text(table.title)}**"
+    return "\n".join([title, "", header, rule, *rows, "", *notes]) + "\n"
 
 
 def to_html(table: PressTable) -> str:
@@ -94,7 +121,10 @@ def _number_format(column: str, value: object) -> str | None:
 
 
 def to_xlsx(table: PressTable) -> bytes:
-    """A workbook: the table (frozen header, number formats, fitted widths) and a Notes sheet."""
+    """A workbook: the table (frozen header, number formats, fitted widths) and a Notes sheet.
+
+    Every text cell is stored as text, so a name such as ``=HYPERLINK(...)`` is never a formula.
+    """
     book = Workbook()
     sheet = book.active
     sheet.title = "Table"
@@ -120,7 +150,17 @@ def to_xlsx(table: PressTable) -> bytes:
     for note in table.notes:
         notes.append([note])
     notes.column_dimensions["A"].width = 120
+    for worksheet in (sheet, notes):
+        _text_never_formula(worksheet)
     return workbook_bytes(book)
+
+
+def _text_never_formula(sheet: Worksheet) -> None:
+    """Store every text cell of ``sheet`` as a string (openpyxl takes '=...' for a formula)."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def render(table: PressTable, fmt: str) -> str:

@@ -1,0 +1,94 @@
+"""Press commands: ``wres table`` writes a press table, ``wres stories`` the year's findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from wres_lib.cli.common import chosen_year, data_option, load, year_option
+
+TABLE_LEVELS = ("trust", "icb", "region")
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_tables", is_flag=True, help="List the tables and what they show.")
+@year_option
+@click.option(
+    "--level",
+    type=click.Choice(TABLE_LEVELS),
+    default=None,
+    help="Organisation level (default: the table's first, usually trust).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx", "md", "html"]),
+    default="csv",
+    show_default=True,
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="File to write.")
+@click.option(
+    "--min-workforce-share",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="all-white-executives: keep trusts whose BME share of staff is above this (0-1).",
+)
+@data_option
+def table(
+    name: str | None,
+    list_tables: bool,
+    year: int | None,
+    level: str | None,
+    fmt: str,
+    out: Path | None,
+    min_workforce_share: float | None,
+    data: Path,
+) -> None:
+    """Write press table NAME (see --list) as CSV, XLSX, Markdown or HTML."""
+    from wres_lib.analysis.context import load_context
+    from wres_lib.tables import TABLES, press_table
+    from wres_lib.tables.writers import render, write_table
+
+    if list_tables:
+        width = max(len(n) for n in TABLES)
+        for table_name, description in TABLES.items():
+            click.echo(f"{table_name:<{width}}  {description}")
+        return
+    if name is None:
+        raise click.UsageError("give a table NAME, or --list to see them")
+    if fmt == "xlsx" and out is None:
+        raise click.BadParameter("xlsx needs a file: give --out FILE", param_hint="--out")
+    if out is not None and out.is_dir():
+        raise click.BadParameter(f"{out} is a folder; give a file name", param_hint="--out")
+    dataset = load(data)
+    options = {} if min_workforce_share is None else {"min_workforce_share": min_workforce_share}
+    try:
+        built = press_table(name, load_context(data), chosen_year(dataset, year), level, **options)
+    except KeyError as error:
+        raise click.BadParameter(str(error.args[0]), param_hint="NAME") from error
+    except (ValueError, TypeError) as error:
+        raise click.ClickException(str(error)) from error
+    if out is None:
+        click.echo(render(built, fmt), nl=False)
+        return
+    for path in write_table(built, out, fmt):
+        click.echo(f"wrote {path}")
+
+
+@click.command()
+@year_option
+@click.option("--level", type=click.Choice(TABLE_LEVELS), default="trust")
+@data_option
+def stories(year: int | None, level: str, data: Path) -> None:
+    """The year's strongest findings as quotable sentences, most newsworthy first."""
+    from wres_lib.analysis.context import load_context
+    from wres_lib.tables.press import footnote
+    from wres_lib.tables.stories import find_stories, stories_markdown
+
+    dataset = load(data)
+    wres_year = chosen_year(dataset, year)
+    context = load_context(data)
+    found = find_stories(context, wres_year, level)
+    click.echo(stories_markdown(found, footnote(context, wres_year, [])), nl=False)
