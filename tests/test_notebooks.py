@@ -7,8 +7,8 @@ import re
 
 import nbformat
 import pytest
-from conftest import REPO
 
+from tests.helpers.paths import REPO
 from wres_lib.render.parameters import NOTEBOOKS, SCHEMAS
 
 PRESENTATION = re.compile(r"^(briefing\.\w+\(\)|briefing = \w+\.build\(.*\))$")
