@@ -15,7 +15,7 @@ from wres_lib.data.dataset import Dataset
 from wres_lib.models.board_history import NEVER_NOTE, BoardHistory, board_history
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def sample(sample_dataset: Dataset) -> Dataset:
     return sample_dataset
 

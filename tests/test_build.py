@@ -22,7 +22,7 @@ from wres_lib.render.build import RenderSettings, _render_one, build, input_hash
 pytestmark = pytest.mark.slow  # every test builds briefings of the sample
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def dataset(sample_dataset):
     return sample_dataset
 

@@ -333,7 +333,7 @@ def test_summing_trust_counts_reproduces_the_national_figure(rows: list[tuple]) 
     assert row["ci_low"] == pytest.approx(expected.ci_low, rel=1e-9)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def sample(sample_dataset):
     return sample_dataset
 

@@ -25,7 +25,7 @@ def bme(frame: pd.DataFrame) -> pd.Series:
     return ~frame["ethnicity"].isin(["White", "Unknown"])
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def context(sample_context: BriefingContext) -> BriefingContext:
     return sample_context
 

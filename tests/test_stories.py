@@ -16,7 +16,7 @@ from wres_lib.tables.stories import MIN_WORKFORCE_SHARE, find_stories
 LEAKS = re.compile(r"\b(nan|None|inf|NaN)\b|\b1 (trusts|ICBs|regions)\b")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def context(sample_context):
     return sample_context
 
