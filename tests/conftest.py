@@ -13,7 +13,6 @@ import pytest
 
 from tests.helpers.dataset_factory import write_tiny_dataset
 from tests.helpers.paths import SAMPLE
-from tests.helpers.rendering import render_all
 from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.indicators.compute import compute_indicators
@@ -49,4 +48,6 @@ def sample_indicators(sample_dataset: Dataset) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
     """Five briefings of the sample rendered into one output folder, with its index."""
+    from tests.helpers.rendering import render_all  # rendering imports are heavy; only here
+
     return render_all(tmp_path_factory.mktemp("outputs"))
