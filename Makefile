@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-from-lock
 DATA ?= data/sample
 OUT ?= outputs
 
-.PHONY: briefings test lint lock sample benchmark clean
+.PHONY: briefings test test-fast lint lock sample benchmark clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# The quick check while working: everything but the tests marked slow (builds, renders, the
+# browser, warm kernels, simulations); `make test` still runs them all.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

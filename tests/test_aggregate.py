@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from indicator_fixtures import organisations, table
 
+from tests.helpers.indicator_fixtures import organisations, table
 from wres_lib.indicators.aggregate import codes_in, group_counts, level_map, sum_by
 
 

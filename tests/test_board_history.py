@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import SAMPLE
-from dataset_factory import tiny_tables, write_tiny_dataset
 
+from tests.helpers.dataset_factory import tiny_tables, write_tiny_dataset
 from wres_lib import load_dataset
 from wres_lib.data.dataset import Dataset
 from wres_lib.models.board_history import NEVER_NOTE, BoardHistory, board_history
 
 
 @pytest.fixture(scope="module")
-def sample() -> Dataset:
-    return load_dataset(SAMPLE)
+def sample(sample_dataset: Dataset) -> Dataset:
+    return sample_dataset
 
 
 @pytest.fixture(scope="module")

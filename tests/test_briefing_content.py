@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import SAMPLE
 
+from tests.helpers.paths import SAMPLE
 from wres_lib.analysis.context import load_context
 from wres_lib.analysis.figures import population_bme_share
 from wres_lib.analysis.summary import trust_summary
@@ -36,6 +36,7 @@ def bme_share_pct(workforce: pd.DataFrame, code: str) -> float:
     return 100 * bme / (white + bme)
 
 
+@pytest.mark.slow
 def test_all_white_board_headline(files: dict[str, pd.DataFrame]) -> None:
     code = STORY_ORGS["all_white_board_fifth_bme_workforce"]
     board = files["board"]
@@ -127,6 +128,7 @@ def test_publish(value, kind, flag, expected) -> None:
     assert present.publish(value, kind, flag) == expected
 
 
+@pytest.mark.slow
 def test_every_trust_headline_and_standfirst_read_correctly() -> None:
     context = load_context(SAMPLE)
     codes = sorted(context.indicators.query("level == 'trust' and year == @YEAR")["code"].unique())
@@ -236,6 +238,7 @@ def test_a_closing_trust_names_its_successor_in_its_last_year(
     assert trust.TrustBriefing(context, code, 2020).successor_note() is None
 
 
+@pytest.mark.slow
 def test_a_trust_closing_after_its_last_data_year_names_its_successor_in_that_year(
     tmp_path: Path,
 ) -> None:

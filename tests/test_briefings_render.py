@@ -8,23 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
 
-from wres_lib.data.dataset import load_dataset
-from wres_lib.data.synthetic.stories import STORY_ORGS
-from wres_lib.render.briefing import render_briefing
-from wres_lib.render.build import record_briefing
-from wres_lib.render.plan import briefing_for
+from tests.helpers.rendering import BRIEFINGS, YEAR, render
 
-YEAR = 2025
-RUN_DATE = "2025-06-30"
-BRIEFINGS = {
-    "trust": ("trust", "ZT015"),
-    "tiny_numbers_trust": ("trust", STORY_ORGS["three_bme_shortlisted_none_appointed"]),
-    "system": ("icb", STORY_ORGS["diverse_system_no_bme_executives"]),
-    "region": ("region", "Y56"),
-    "national": ("national", None),
-}
+pytestmark = pytest.mark.slow  # executes and renders five briefing notebooks
+
 TRUST_SECTIONS = (
     "What changed since last year",
     "The nine indicators",
@@ -38,25 +26,6 @@ TRUST_SECTIONS = (
     "Run card",
 )
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
-
-
-def render(level: str, code: str | None, out: Path, formats=("html",)) -> dict[str, Path]:
-    dataset = load_dataset(SAMPLE)
-    briefing = briefing_for(dataset, level, code, YEAR, SAMPLE)
-    briefing.parameters["run_date"] = RUN_DATE
-    written = render_briefing(briefing, out, formats)
-    record_briefing(dataset, out, briefing, written, 1.0)  # as `wres brief` does
-    return written
-
-
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
-    out = tmp_path_factory.mktemp("outputs")
-    pages = {
-        name: render(level, code, out, ("html", "pdf") if "trust" in name else ("html",))
-        for name, (level, code) in BRIEFINGS.items()
-    }
-    return pages
 
 
 @pytest.mark.parametrize("name", list(BRIEFINGS))

@@ -13,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_briefings_render import rendered  # noqa: F401 - the shared, module-scoped fixture
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -33,10 +32,14 @@ FLAGS = (
     "--v=0",
 )
 
-# Skipped only on a developer machine without Chromium; in CI (.ci/run installs it) it must run.
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="chromium is installed by .ci/run"
-)
+# Slow: the pages are rendered first. Skipped only on a developer machine without Chromium;
+# in CI (.ci/run installs it) it must run.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None and not os.environ.get("CI"), reason="chromium is installed by .ci/run"
+    ),
+]
 
 
 def open_in_chromium(page: Path, screenshot: Path, workdir: Path) -> tuple[list[str], list[str]]:
@@ -76,7 +79,7 @@ def open_in_chromium(page: Path, screenshot: Path, workdir: Path) -> tuple[list[
 
 
 @pytest.mark.parametrize("which", ["index", "trust"])
-def test_page_opens_offline_without_errors(rendered, which: str, tmp_path: Path) -> None:  # noqa: F811
+def test_page_opens_offline_without_errors(rendered, which: str, tmp_path: Path) -> None:
     trust_page = rendered["trust"]["html"]
     page = trust_page.parents[1] / "index.html" if which == "index" else trust_page
     ARTIFACTS.mkdir(exist_ok=True)

@@ -14,16 +14,17 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import SAMPLE
 
-from wres_lib.data.dataset import load_dataset
+from tests.helpers.paths import SAMPLE
 from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing
 from wres_lib.render.build import RenderSettings, _render_one, build, input_hash
 
+pytestmark = pytest.mark.slow  # every test builds briefings of the sample
+
 
 @pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(SAMPLE)
+def dataset(sample_dataset):
+    return sample_dataset
 
 
 def statuses(outcomes) -> list[tuple[str, str, str]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SAMPLE
-from dataset_factory import edit_csv
 
+from tests.helpers.dataset_factory import edit_csv
+from tests.helpers.paths import SAMPLE
 from wres_lib.cli import main
 
 

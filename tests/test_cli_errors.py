@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE
 
+from tests.helpers.paths import SAMPLE
 from wres_lib.cli import main
 
 

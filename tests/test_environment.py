@@ -8,7 +8,8 @@ import sys
 import tomllib
 
 import yaml
-from conftest import REPO
+
+from tests.helpers.paths import REPO
 
 _spec = importlib.util.spec_from_file_location(
     "write_environment_yml", REPO / "scripts" / "write_environment_yml.py"

@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE
 
+from tests.helpers.paths import SAMPLE
 from wres_lib.cli import main
+
+pytestmark = pytest.mark.slow  # runs `wres indicators` on the whole sample
 
 
 @pytest.fixture(scope="module")

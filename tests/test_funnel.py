@@ -5,10 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import SAMPLE
 
-from wres_lib import load_dataset
-from wres_lib.indicators.compute import compute_indicators
 from wres_lib.models.funnels import (
     LIMIT_COLUMNS,
     POSITIONS,
@@ -187,13 +184,10 @@ def test_arguments_are_checked_by_name(arguments: dict, message: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def sample_indicators() -> pd.DataFrame:
-    dataset = load_dataset(SAMPLE)
-    latest = dataset.years[-1]
-    return pd.concat(
-        [compute_indicators(dataset, latest, level) for level in ("trust", "national")],
-        ignore_index=True,
-    )
+def sample_indicators(sample_indicators: pd.DataFrame) -> pd.DataFrame:
+    """The shared sample table (trusts and nation), latest year only."""
+    latest = sample_indicators["year"].max()
+    return sample_indicators[sample_indicators["year"] == latest].reset_index(drop=True)
 
 
 def test_indicator_funnel_uses_katz_errors_and_the_national_figure(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dataset_factory import edit_csv
-from import_fixtures import run, snapshot
 
+from tests.helpers.dataset_factory import edit_csv
+from tests.helpers.import_fixtures import run, snapshot
 from wres_lib import DataValidationError, WresError, load_dataset
 from wres_lib.data.dataset import refresh_checksums
 from wres_lib.data.importers import ImportOptions, load_mapping, read_mapped, write_import

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-from import_fixtures import run, snapshot, write_csv
 
+from tests.helpers.import_fixtures import run, snapshot, write_csv
 from wres_lib import DataValidationError, load_dataset
 from wres_lib.data.importers import (
     ImportOptions,

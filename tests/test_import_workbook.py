@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dataset_factory import tiny_tables, write_tiny_dataset
-from import_fixtures import run
 from openpyxl import load_workbook
 
+from tests.helpers.dataset_factory import tiny_tables, write_tiny_dataset
+from tests.helpers.import_fixtures import run
 from wres_lib import DataValidationError, load_dataset
 from wres_lib.data.importers import (
     ImportOptions,

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from indicator_fixtures import dataset, measure, one
 from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 
-from wres_lib import SmallNumberRule, compute_indicators, load_dataset, relative_likelihood
+from tests.helpers.indicator_fixtures import dataset, measure, one
+from wres_lib import SmallNumberRule, compute_indicators, relative_likelihood
 from wres_lib.indicators.compute import CATEGORIES
 from wres_lib.indicators.tidy import COLUMNS, FLAGS
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 KEY = ["year", "level", "code", "indicator", "measure", "staff_group", "band", "group"]
 
 WORKFORCE = [
@@ -315,6 +313,7 @@ def recruitment_tables(draw: st.DrawFn) -> list[tuple]:
     return rows
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=recruitment_tables())
 def test_summing_trust_counts_reproduces_the_national_figure(rows: list[tuple]) -> None:
@@ -335,10 +334,8 @@ def test_summing_trust_counts_reproduces_the_national_figure(rows: list[tuple]) 
 
 
 @pytest.fixture(scope="module")
-def sample():
-    if not (SAMPLE / "dataset.yaml").exists():
-        pytest.skip("the bundled sample dataset is not built")
-    return load_dataset(SAMPLE)
+def sample(sample_dataset):
+    return sample_dataset
 
 
 @pytest.mark.parametrize("level", ["trust", "icb", "region", "national"])

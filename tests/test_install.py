@@ -15,8 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE
 
+from tests.helpers.paths import REPO, SAMPLE
 from wres_lib.render.parameters import NOTEBOOKS
 
 

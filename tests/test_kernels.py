@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import SAMPLE
-from test_render import PARAMETERS, write_notebook
 
+from tests.helpers.notebooks import PARAMETERS, write_notebook
+from tests.helpers.paths import SAMPLE
 from wres_lib.errors import BriefingError
 from wres_lib.render.briefing import NOTEBOOKS_DIR
 from wres_lib.render.html import notebook_to_html
 from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.parameters import validate_parameters
+
+pytestmark = pytest.mark.slow  # starts and runs Jupyter kernels
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dataset_factory import tiny_tables, write_tiny_dataset
 
+from tests.helpers.dataset_factory import tiny_tables, write_tiny_dataset
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.analysis.continued import PREDECESSORS, continued_indicators
 from wres_lib.briefings.trust import TrustBriefing

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import SAMPLE
-from dataset_factory import tiny_tables, write_tiny_dataset
 
+from tests.helpers.dataset_factory import tiny_tables, write_tiny_dataset
 from wres_lib import load_dataset
 from wres_lib.data.dataset import Dataset
 from wres_lib.models.model_employer import BANDS, COLUMNS, model_employer
@@ -211,8 +210,8 @@ def test_input_is_not_mutated(example: Dataset) -> None:
     pd.testing.assert_frame_equal(example.workforce, before)
 
 
-def test_bundled_dataset_runs_for_every_trust() -> None:
-    dataset = load_dataset(SAMPLE)
+def test_bundled_dataset_runs_for_every_trust(sample_dataset: Dataset) -> None:
+    dataset = sample_dataset
     table = model_employer(dataset)
     assert set(table["status"]) <= {"on track", "off track", "no staff"}
     scored = table[table["status"] != "no staff"]

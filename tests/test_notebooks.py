@@ -11,8 +11,8 @@ from pathlib import Path
 import nbformat
 import papermill
 import pytest
-from conftest import REPO
 
+from tests.helpers.paths import REPO
 from wres_lib.data.location import find_data_dir
 from wres_lib.errors import DataValidationError
 from wres_lib.render.briefing import NOTEBOOKS_DIR

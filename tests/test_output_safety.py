@@ -14,9 +14,9 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from dataset_factory import ORGS, tiny_tables, write_tiny_dataset
 from markdown_it import MarkdownIt
 
+from tests.helpers.dataset_factory import ORGS, tiny_tables, write_tiny_dataset
 from wres_lib.cli import main
 from wres_lib.data.dataset import load_dataset
 from wres_lib.render.index import write_index

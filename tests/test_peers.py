@@ -5,9 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import SAMPLE
 
-from wres_lib import load_dataset
 from wres_lib.indicators.compute import compute_indicators
 from wres_lib.models.peers import COLUMNS, peer_comparison
 
@@ -105,8 +103,8 @@ def test_arguments_are_checked_by_name(arguments: dict, message: str) -> None:
         peer_comparison(**given)
 
 
-def test_bundled_dataset() -> None:
-    dataset = load_dataset(SAMPLE)
+def test_bundled_dataset(sample_dataset) -> None:
+    dataset = sample_dataset
     latest = dataset.years[-1]
     frames = [compute_indicators(dataset, latest, lv) for lv in ("trust", "region", "national")]
     table = peer_comparison(pd.concat(frames, ignore_index=True), dataset.organisations)

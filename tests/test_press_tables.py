@@ -9,9 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE
 
-from wres_lib.analysis.context import BriefingContext, load_context
+from tests.helpers.paths import SAMPLE
+from wres_lib.analysis.context import BriefingContext
 from wres_lib.cli import main
 from wres_lib.tables import TABLES, PressTable, press_table
 from wres_lib.tables.writers import to_html, to_markdown, write_table
@@ -26,8 +26,8 @@ def bme(frame: pd.DataFrame) -> pd.Series:
 
 
 @pytest.fixture(scope="module")
-def context() -> BriefingContext:
-    return load_context(SAMPLE)
+def context(sample_context: BriefingContext) -> BriefingContext:
+    return sample_context
 
 
 @pytest.fixture(scope="module")
@@ -261,6 +261,7 @@ def run(*args: str):
     return CliRunner().invoke(main, [*args, "--data", str(SAMPLE)])
 
 
+@pytest.mark.slow
 def test_cli_lists_tables_and_writes_them(tmp_path: Path) -> None:
     listed = CliRunner().invoke(main, ["table", "--list"])
     assert listed.exit_code == 0
@@ -286,6 +287,7 @@ def test_cli_lists_tables_and_writes_them(tmp_path: Path) -> None:
     assert "no table 'nope'" in run("table", "nope").output
 
 
+@pytest.mark.slow
 def test_xlsx_bytes_do_not_depend_on_when_they_were_written() -> None:
     """openpyxl stamps the save time (to the second) and zip entries carry times (to two
     seconds); both are fixed, so writing the same table later gives the same bytes."""

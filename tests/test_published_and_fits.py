@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import SAMPLE
 
+from tests.helpers.paths import SAMPLE
 from wres_lib.analysis import fits as fits_module
 from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.analysis.fits import Fits, likelihood_inputs

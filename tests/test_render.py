@@ -5,33 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
-from conftest import SAMPLE
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from tests.helpers.notebooks import PARAMETERS, write_notebook
 from wres_lib.errors import BriefingError, ParameterError
 from wres_lib.render import briefing as briefing_module
 from wres_lib.render.briefing import Briefing, render_briefing
 from wres_lib.render.parameters import default_run_date, validate_parameters
-
-PARAMETERS = {"year": 2025, "data_dir": str(SAMPLE), "run_date": "2025-06-30"}
-
-
-def write_notebook(folder: Path, *cells: str) -> Path:
-    """A 'national' notebook with a parameters cell and the given code cells."""
-    parameters = new_code_cell('year = 2025\ndata_dir = "data/sample"\nrun_date = ""')
-    parameters.metadata["tags"] = ["parameters"]
-    body = [new_markdown_cell("# A heading"), *(new_code_cell(c) for c in cells)]
-    notebook = new_notebook(
-        cells=[parameters, *body],
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
-        },
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, folder / "national_briefing.ipynb")
-    return folder
 
 
 def national(**overrides) -> Briefing:

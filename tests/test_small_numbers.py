@@ -1,4 +1,4 @@
-"""The small-number rule: defaults of DESIGN.md in one place, flags and suppression."""
+"""The small-number rule: defaults in one place (docs/methods.md), flags and suppression."""
 
 from __future__ import annotations
 

@@ -6,9 +6,8 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE
 
-from wres_lib.analysis.context import load_context
+from tests.helpers.paths import SAMPLE
 from wres_lib.cli import main
 from wres_lib.tables import press_table
 from wres_lib.tables.press import SYNTHETIC_COLUMN
@@ -18,8 +17,8 @@ LEAKS = re.compile(r"\b(nan|None|inf|NaN)\b|\b1 (trusts|ICBs|regions)\b")
 
 
 @pytest.fixture(scope="module")
-def context():
-    return load_context(SAMPLE)
+def context(sample_context):
+    return sample_context
 
 
 @pytest.mark.parametrize("level", ["trust", "icb", "region"])

@@ -132,6 +132,7 @@ def test_seed_changes_numbers_but_not_organisations(sample: Tables, other_sample
     assert not sample["workforce"].equals(other_sample["workforce"])
 
 
+@pytest.mark.slow
 def test_written_sample_loads_without_violations(written: Path) -> None:
     assert validate(written) == []
     dataset = load_dataset(written)

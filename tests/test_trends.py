@@ -7,12 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
-from conftest import SAMPLE
 from scipy.special import expit
 from statsmodels.genmod.families import Binomial
 
-from wres_lib import load_dataset
-from wres_lib.indicators.compute import compute_indicators
 from wres_lib.models.trends import COLUMNS, trend
 
 YEARS = np.arange(2016, 2024)
@@ -66,6 +63,7 @@ def only(table: pd.DataFrame, **where: str) -> pd.Series:
     return chosen.iloc[0]
 
 
+@pytest.mark.slow
 def test_binomial_interval_covers_the_true_slope_about_95_percent_of_the_time() -> None:
     rng = np.random.default_rng(SEED)
     slope, staff = 0.08, 400
@@ -81,6 +79,7 @@ def test_binomial_interval_covers_the_true_slope_about_95_percent_of_the_time() 
     assert 0.92 <= covered.mean() <= 0.98
 
 
+@pytest.mark.slow
 def test_likelihood_interval_covers_the_true_slope_about_95_percent_of_the_time() -> None:
     rng = np.random.default_rng(SEED + 1)
     slope, shortlisted_white, shortlisted_bme = -0.05, 3000, 2000
@@ -103,15 +102,6 @@ def test_likelihood_interval_covers_the_true_slope_about_95_percent_of_the_time(
     assert (table["change_scale"] == "ratio per year").all()
     covered = (table["ci_low"] <= np.exp(slope)) & (np.exp(slope) <= table["ci_high"])
     assert 0.92 <= covered.mean() <= 0.98
-
-
-@pytest.fixture(scope="module")
-def sample_indicators() -> pd.DataFrame:
-    dataset = load_dataset(SAMPLE)
-    return pd.concat(
-        [compute_indicators(dataset, level=level) for level in ("trust", "national")],
-        ignore_index=True,
-    )
 
 
 @pytest.fixture(scope="module")

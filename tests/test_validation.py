@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dataset_factory import edit_csv, tiny_tables, write_tiny_dataset
 
+from tests.helpers.dataset_factory import edit_csv, tiny_tables, write_tiny_dataset
 from wres_lib import DataValidationError, load_dataset
 from wres_lib.data.dataset import refresh_checksums
 from wres_lib.data.validation import validate

@@ -1,4 +1,7 @@
-"""The canonical data model: tables, columns, allowed values and keys (see DESIGN.md)."""
+"""The canonical data model: tables, columns, allowed values and keys.
+
+Defined in docs/methods.md, "Data model".
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Organisations to levels, and counts summed to a level by ethnic group.
 
 Systems (ICBs), regions and the nation are built by summing counts, never by averaging ratios
-(DESIGN.md). The national level has code ``"ENG"`` and name ``"England"``.
+(docs/methods.md, "Aggregation"). The national level has code ``"ENG"`` and name ``"England"``.
 
 Counts are pivoted to one column per ethnic group: ``{value}_White``, ``{value}_BME`` (every
 stated non-White group: the BME total plus any detailed groups), ``{value}_Unknown`` and

@@ -1,7 +1,8 @@
-"""Racial disparity ratios between pay-band groups, and the bottleneck (DESIGN.md).
+"""Racial disparity ratios between pay-band groups, and the bottleneck.
 
-NHS England has not published its exact method; this is the stated reconstruction. With
-``W_x``, ``B_x`` the White and BME headcounts in band group x:
+NHS England has not published its exact method; this is the stated reconstruction
+(docs/methods.md, "Racial disparity ratios"). With ``W_x``, ``B_x`` the White and BME
+headcounts in band group x:
 
 - lower_to_middle = (W_middle / W_lower) / (B_middle / B_lower)
 - middle_to_upper = (W_upper / W_middle) / (B_upper / B_middle)
@@ -39,7 +40,8 @@ _INPUT_COLUMNS = ("band", "ethnicity", "headcount")
 class BandGroups:
     """Which bands make up the lower, middle and upper groups.
 
-    Defaults follow DESIGN.md: lower = Band 1-5, middle = Band 6-7, upper = Band 8a-9 and VSM.
+    Defaults follow docs/methods.md, "Racial disparity ratios": lower = Band 1-5,
+    middle = Band 6-7, upper = Band 8a-9 and VSM.
 
     >>> BandGroups().group_of["Band 8a"]
     'upper'

@@ -1,10 +1,10 @@
 """Indicators 2, 3 and 4: relative likelihoods of appointment, discipline and training.
 
-Orientation as DESIGN.md: indicator 2 is White relative to BME, 3 is BME relative to White,
-4 is White relative to BME; each is adverse above 1. Where detailed groups are complete, each
-group is also compared with White. Indicator 3 is also given over two years (counts of the year
-and the year before summed), where both years are present. Which table each is counted from,
-which way round it is and how its notes word it are its record in
+Orientation as docs/methods.md, "Indicators": indicator 2 is White relative to BME, 3 is BME
+relative to White, 4 is White relative to BME; each is adverse above 1. Where detailed groups are
+complete, each group is also compared with White. Indicator 3 is also given over two years
+(counts of the year and the year before summed), where both years are present. Which table each
+is counted from, which way round it is and how its notes word it are its record in
 :mod:`wres_lib.indicators.catalogue`.
 """
 

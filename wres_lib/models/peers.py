@@ -7,7 +7,7 @@ For every trust and measure in one year, the trust's figure next to:
   whether it lies in the highest quarter, the middle half or the lowest quarter of them. The
   trust is one of its own peers. These are summaries of trust figures, not pooled figures.
 - its region and the nation: the figures of the ``region`` and ``national`` rows of the same
-  indicator table, computed from summed counts (DESIGN.md).
+  indicator table, computed from summed counts (docs/methods.md, "Aggregation").
 
 The table is direction-neutral: whether higher is better depends on the measure (the indicator
 table's ``adverse`` flag says which side is adverse).

@@ -1,4 +1,4 @@
-"""Trends over years, per organisation and measure, fitted with statsmodels (DESIGN.md).
+"""Trends over years, per organisation and measure, fitted with statsmodels (docs/methods.md).
 
 Input is the tidy indicator table of :func:`wres_lib.indicators.compute.compute_indicators`, at any
 level. Each *series* is one organisation's measure for one staff group, band and group across

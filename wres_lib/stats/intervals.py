@@ -1,4 +1,4 @@
-"""Vectorised confidence intervals and tests on count arrays (see DESIGN.md, Statistics).
+"""Vectorised confidence intervals and tests on count arrays (docs/methods.md, "Statistics").
 
 Every function takes scalars or equal-length arrays of counts and returns float arrays.
 Where a figure is undefined (a zero denominator, a log of zero) the result is NaN; callers

@@ -1,4 +1,4 @@
-"""The small-number rule of DESIGN.md, with its defaults in this one place.
+"""The small-number rule (docs/methods.md, "Small numbers and disclosure"), defaults here only.
 
 A ratio or percentage whose group denominator is under ``min_denominator`` is shown as
 "too few to report" in anything meant for publication (analysts still see the figure, flagged

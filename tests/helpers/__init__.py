@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: paths, small datasets and importer plumbing."""
