@@ -1,24 +1,20 @@
 """Where outputs may be written: only inside the output folder, under names made from codes
 that are plain identifiers.
 
-Codes come from data files, which are untrusted: a code such as ``../../x`` or ``/tmp/x``
-must never choose where a file goes. Every output path is built from a code matching
-:data:`SAFE_CODE` and checked, once resolved, to lie inside the output folder.
+Codes come from data files, which are untrusted: a code such as ``../../x`` or ``/tmp/x`` must never
+choose where a file goes. Every output path is built from a code matching
+:data:`~wres_lib.data.schema.CODE_PATTERN` (the rule input validation applies too) and checked, once
+resolved, to lie inside the output folder.
 """
 
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 
+from wres_lib.data.schema import CODE_PATTERN, CODE_RULE
 from wres_lib.errors import WresError
 from wres_lib.render.briefing import FORMATS, Briefing
-
-# A letter or digit, then letters, digits, '_' or '-': ODS codes (RJ1, QE1, E54000027, Y56).
-# The same rule as the data layer's code pattern, kept here so outputs are safe whatever the
-# input checks.
-SAFE_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 
 
 class UnsafeOutputError(WresError):
@@ -31,10 +27,9 @@ class OutputFolderError(WresError):
 
 def check_code(code: str, what: str = "code") -> str:
     """``code`` if it is safe to use in a file name, else :class:`UnsafeOutputError`."""
-    if not isinstance(code, str) or not SAFE_CODE.fullmatch(code):
+    if not isinstance(code, str) or not CODE_PATTERN.fullmatch(code):
         raise UnsafeOutputError(
-            f"{what} {code!r} cannot name an output file: expected letters, digits, '_' or '-' "
-            "(at most 32, starting with a letter or digit); nothing was written"
+            f"{what} {code!r} cannot name an output file: expected {CODE_RULE}; nothing was written"
         )
     return code
 
