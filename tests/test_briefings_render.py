@@ -39,7 +39,8 @@ def test_briefing_html_is_clean_and_labelled(rendered, name: str) -> None:
     assert "<script" not in html
     for leak in (r">nan<", r"\bnan\b", r"\bNone\b(?! of)", r"\b1 trusts\b", "Traceback"):
         assert not re.search(leak, html), leak
-    assert html.count("data:image/png;base64,") >= (1 if name != "trust" else 5)
+    assert html.count("<svg ") >= (1 if name != "trust" else 5)  # charts as inline vectors
+    assert html.count("<svg ") == html.count('role="img"') and "data:image/png" not in html
 
 
 def test_trust_briefing_has_every_section(rendered) -> None:
@@ -78,6 +79,11 @@ def test_pdf_has_pages_text_and_a_header_on_every_page(rendered, name: str) -> N
         assert "(synthetic): WRES" in header, page
         assert f"briefing {YEAR}" in header, f"no running header on page {page}"
         assert "SYNTHETIC DATA" in text and f"Page {page} of {pages}" in text
+    every_page = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # the charts' words are text in the PDF, not pixels (the source line may wrap)
+    assert "Chart: WRES briefings" in " ".join(every_page.split())
 
 
 def test_rendering_twice_gives_identical_html(rendered, tmp_path: Path) -> None:

@@ -413,6 +413,12 @@ def test_saved_files_carry_no_version_or_date(
         assert stamp not in data
 
 
+def test_saved_svg_keeps_text_as_text_without_metadata(tmp_path: Path) -> None:
+    data = save_figure(sample_chart(), tmp_path / "chart.svg").read_text()
+    assert ">Source: wres-sample, 2025 (SYNTHETIC DATA). Chart: WRES briefings</text>" in data
+    assert "<metadata" not in data and "DejaVuSans-" not in data  # no glyphs as paths
+
+
 def test_saving_does_not_depend_on_later_rcparams(tmp_path: Path) -> None:
     fig = sample_chart()
     first = save_figure(fig, tmp_path / "first.svg").read_bytes()

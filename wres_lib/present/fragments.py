@@ -8,7 +8,6 @@ and staff counts of 1 to 4 read "<5".
 
 from __future__ import annotations
 
-import base64
 import html
 import math
 from collections.abc import Iterable, Sequence
@@ -19,6 +18,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from wres_lib.present import narrative
+from wres_lib.present.inline_svg import inline_svg
 from wres_lib.present.style import figure_bytes
 from wres_lib.stats.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
 
@@ -114,13 +114,11 @@ def table(
 
 
 def chart(fig: Figure, alt: str) -> Fragment:
-    """A finished figure embedded as a PNG data URI, with alternative text for screen readers."""
-    encoded = base64.b64encode(figure_bytes(fig, "png")).decode("ascii")
+    """A finished figure as inline SVG (vectors, selectable text), labelled with ``alt`` for
+    screen readers."""
+    svg = inline_svg(figure_bytes(fig, "svg"), label=alt)
     fig.clear()
-    return Fragment(
-        f'<figure class="chart"><img src="data:image/png;base64,{encoded}" '
-        f'alt="{html.escape(alt, quote=True)}"></figure>'
-    )
+    return Fragment(f'<figure class="chart">{svg}</figure>')
 
 
 def paragraphs(sentences: Iterable[str], css_class: str = "prose") -> Fragment:

@@ -31,7 +31,6 @@ CHAR_WIDTH_EM = 0.6
 POINTS_PER_INCH = 72.0
 CHART_CREDIT = "Chart: WRES briefings"
 SYNTHETIC_MARK = "SYNTHETIC DATA"
-SYNTHETIC_MARK_ALPHA = 0.8
 TITLE_GID = "wres-title"
 SUBTITLE_GID = "wres-subtitle"
 NOTE_GID = "wres-note"
@@ -178,7 +177,6 @@ def finish_figure(
             fontsize=SYNTHETIC_MARK_FONT_SIZE,
             fontweight="bold",
             color=TEXT_GREY,
-            alpha=SYNTHETIC_MARK_ALPHA,
             gid=SYNTHETIC_MARK_GID,
         )
         usable -= _text_width(SYNTHETIC_MARK, SYNTHETIC_MARK_FONT_SIZE) + MARGIN

@@ -18,7 +18,7 @@ from wres_lib.present.style.settings import HOUSE_RCPARAMS, SAVEFIG_DPI
 SAVEFIG_METADATA = MappingProxyType(
     {
         "png": {"Software": None},
-        "svg": {"Creator": None, "Date": None},
+        "svg": {"Creator": None, "Date": None, "Format": None, "Type": None},
         "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
     }
 )

@@ -56,7 +56,7 @@ HOUSE_RCPARAMS = MappingProxyType(
         "savefig.facecolor": "white",
         "savefig.bbox": "standard",
         "svg.hashsalt": "wres-briefings",
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",
         "pdf.fonttype": 42,
     }
 )
