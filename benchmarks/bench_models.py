@@ -70,7 +70,7 @@ def main(folder: Path) -> int:
     trend_seconds, trends = timed(lambda: trend(indicators))
     funnel_seconds, positions = timed(lambda: funnel_positions(indicators))
     glm_fit, wls_fit = one_fit_seconds()
-    proportions = int((trends["model"] == PROPORTION_MODEL).sum())
+    proportions = int(trends["model"].str.startswith(PROPORTION_MODEL).sum())
     fitted = trends["annual_change"].notna()
     baseline = glm_fit * proportions + wls_fit * (len(trends) - proportions)
     total = trend_seconds + funnel_seconds

@@ -81,7 +81,12 @@ def all_charts(synthetic: bool) -> dict[str, Figure]:
         "trend": charts.trend_chart(SERIES, title="Trend chart", **common),
         "model_employer": charts.model_employer_chart(MODEL_EMPLOYER, title="ME chart", **common),
         "funnel": charts.funnel_chart(
-            LIMITS, POSITIONS, highlight="B", kind="ratio", title="Funnel chart", **common
+            LIMITS,
+            POSITIONS,
+            highlight="B",
+            kind="standardised_ratio",
+            title="Funnel chart",
+            **common,
         ),
         "board": charts.board_comparison_chart(
             {
@@ -224,7 +229,7 @@ def test_funnel_labels_the_highlight_or_says_it_is_not_plotted(synthetic_charts)
         LIMITS,
         POSITIONS,
         highlight="C",
-        kind="ratio",
+        kind="standardised_ratio",
         title="Funnel chart",
         source=SOURCE,
         synthetic=True,
@@ -235,9 +240,27 @@ def test_funnel_labels_the_highlight_or_says_it_is_not_plotted(synthetic_charts)
         LIMITS,
         named,
         highlight="B",
-        kind="ratio",
+        kind="standardised_ratio",
         title="Funnel chart",
         source=SOURCE,
         synthetic=True,
     )
     assert "Beta Trust" in texts(fig)
+
+
+def test_funnel_chart_draws_a_zero_observed_count() -> None:
+    zero = POSITIONS.assign(y=[0.0, 0.9, np.nan])  # A: no events at all, still placed
+    fig = charts.funnel_chart(
+        LIMITS,
+        zero,
+        highlight="A",
+        kind="standardised_ratio",
+        title="Funnel chart",
+        source=SOURCE,
+        synthetic=True,
+        y_label="Observed / expected",
+    )
+    ax = fig.axes[0]
+    highlighted = ax.collections[-1].get_offsets()
+    assert highlighted.shape[0] == 1 and highlighted[0][1] == 0.0
+    assert ax.get_ylim()[0] <= 0.0 and ax.get_ylabel() == "Observed / expected"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.stats import chi2
 
 from wres_lib.models.funnels import (
     LIMIT_COLUMNS,
@@ -33,29 +34,65 @@ def test_z_values() -> None:
     assert round(Z_998, 6) == 3.090232
 
 
-@pytest.mark.parametrize(
-    ("denominator", "lower_998", "lower_95", "upper_95", "upper_998"),
-    [
-        # p0 = 0.2: s = sqrt(0.2 * 0.8 / n); limits 0.2 -/+ 1.959964 s and 3.090232 s.
-        (100, 0.2 - 0.1236093, 0.2 - 0.0783986, 0.2 + 0.0783986, 0.2 + 0.1236093),
-        (400, 0.2 - 0.0618046, 0.2 - 0.0391993, 0.2 + 0.0391993, 0.2 + 0.0618046),
-        (25, 0.0, 0.2 - 0.1567971, 0.2 + 0.1567971, 0.2 + 0.2472186),  # 0.2 - 0.247 < 0
-    ],
-)
-def test_proportion_limits_by_hand(
-    denominator: int, lower_998: float, lower_95: float, upper_95: float, upper_998: float
-) -> None:
-    data = proportions([20, 80, 5], [100, 400, 25])
+def test_proportion_limits_by_hand_on_the_arcsine_scale() -> None:
+    # FunnelPlotR "PR": t = asin(sqrt(p)), s = 1 / (2 sqrt(n)), limits sin(t0 +/- z s)^2.
+    data = proportions([20, 80, 5, 0], [100, 400, 25, 50])
     funnel = funnel_limits(data, reference=0.2)
-    row = funnel.positions.set_index("denominator").loc[denominator]
-    expected = (lower_998, lower_95, 0.2, upper_95, upper_998)
-    assert tuple(row[list(LIMIT_COLUMNS)]) == pytest.approx(expected, abs=1e-7)
+    t0 = np.arcsin(np.sqrt(0.2))
+    for n in (100, 400, 25, 50):
+        s = 1 / (2 * np.sqrt(n))
+        row = funnel.positions.set_index("denominator").loc[n]
+        z_values = (-3.090232, -1.959964, 0, 1.959964, 3.090232)
+        expected = [np.sin(t0 + z * s) ** 2 for z in z_values]
+        assert tuple(row[list(LIMIT_COLUMNS)]) == pytest.approx(expected, rel=1e-6)
+    zero = at(funnel, "T003")  # no events in 50: placed, below sin(t0 - 3.09 s)^2 = 0.059
+    assert zero["y"] == 0 and zero["position"] == "below_998"
+    assert zero["z"] == pytest.approx((0 - t0) / (1 / (2 * np.sqrt(50))))
+
+
+def test_limits_beyond_the_range_are_clipped_not_folded_back() -> None:
+    funnel = funnel_limits(proportions([1, 30], [10, 1000]), reference=0.02)
+    row = at(funnel, "T000")  # asin(sqrt(0.02)) - 1.96 / (2 sqrt(10)) < 0
+    assert row["lower_998"] == 0.0 and row["lower_95"] == 0.0
+
+
+def ratios(observed, expected) -> pd.DataFrame:
+    codes = [f"R{i:03d}" for i in range(len(observed))]
+    return pd.DataFrame({"code": codes, "observed": observed, "expected": expected})
+
+
+def test_standardised_ratio_poisson_limits_by_hand() -> None:
+    # FunnelPlotR "SR", unadjusted, target 1: lower qchisq(0.025, 2E) / 2 / E and upper
+    # qchisq(0.975, 2 (E + 1)) / 2 / E (0.001 and 0.999 for 99.8%).
+    data = ratios([0, 12, 70], [4.0, 10.0, 40.0])
+    funnel = funnel_limits(data, "standardised_ratio", reference=1.0)
+    for code, e in (("R000", 4.0), ("R001", 10.0), ("R002", 40.0)):
+        expected = [
+            chi2.ppf(0.001, 2 * e) / 2 / e,
+            chi2.ppf(0.025, 2 * e) / 2 / e,
+            1.0,
+            chi2.ppf(0.975, 2 * (e + 1)) / 2 / e,
+            chi2.ppf(0.999, 2 * (e + 1)) / 2 / e,
+        ]
+        assert tuple(at(funnel, code)[list(LIMIT_COLUMNS)]) == pytest.approx(expected, rel=1e-9)
+    # No events where 4 were expected: placed at 0, below the continuous 99.8% limit
+    # qchisq(0.001, 8) / 8 = 0.206 (FunnelPlotR's limits are not the discrete Poisson tail).
+    zero = at(funnel, "R000")
+    assert zero["y"] == 0 and zero["position"] == "below_998"
+    assert at(funnel, "R001")["position"] == "within"
+    assert at(funnel, "R002")["position"] == "above_998"  # 70 where 40 were expected
+    # Around a reference of 0.5 the Poisson mean is 0.5 E.
+    half = funnel_limits(ratios([3], [10.0]), "standardised_ratio", reference=0.5)
+    row = half.positions.iloc[0]
+    assert row["upper_95"] == pytest.approx(chi2.ppf(0.975, 2 * (5 + 1)) / 2 / 10, rel=1e-9)
+    assert row["lower_95"] == pytest.approx(chi2.ppf(0.025, 2 * 5) / 2 / 10, rel=1e-9)
+    assert "Poisson limits" in funnel.method
 
 
 def test_default_reference_is_the_pooled_proportion() -> None:
     funnel = funnel_limits(proportions([10, 30], [100, 100]))
     assert funnel.reference == pytest.approx(0.2)
-    assert "no overdispersion adjustment" in funnel.method
+    assert "no overdispersion adjustment" in funnel.method and not funnel.adjusted
 
 
 def test_limits_narrow_as_the_denominator_grows() -> None:
@@ -68,25 +105,6 @@ def test_limits_narrow_as_the_denominator_grows() -> None:
     for column in ("lower_95", "lower_998"):
         assert limits[column].is_monotonic_increasing
     assert (limits["upper_998"] >= limits["upper_95"]).all()
-
-
-def test_ratio_limits_are_symmetric_on_the_log_scale() -> None:
-    data = pd.DataFrame({"code": ["A", "B", "C"], "value": [1.2, 0.9, 2.5], "se": [0.1, 0.2, 0.4]})
-    funnel = funnel_limits(data, "ratio", reference=1.3)
-    limits = funnel.limits
-    centre = np.log(1.3)
-    for level in ("95", "998"):
-        above = np.log(limits[f"upper_{level}"]) - centre
-        below = centre - np.log(limits[f"lower_{level}"])
-        np.testing.assert_allclose(above, below, rtol=1e-12)
-    # Precision x = 1 / se**2; at se = 0.1 the 95% limits are 1.3 * exp(-/+ 1.959964 * 0.1).
-    row = at(funnel, "A")
-    assert row["x"] == pytest.approx(100)
-    assert row["upper_95"] == pytest.approx(1.3 * np.exp(0.1959964), rel=1e-7)
-    assert row["lower_95"] == pytest.approx(1.3 * np.exp(-0.1959964), rel=1e-7)
-    assert row["position"] == "within"
-    assert at(funnel, "C")["position"] == "within"
-    assert at(funnel, "C")["z"] == pytest.approx(np.log(2.5 / 1.3) / 0.4)
 
 
 def test_positions_against_each_limit() -> None:
@@ -105,8 +123,9 @@ def test_rows_without_a_figure_are_not_plotted() -> None:
     assert row["position"] == "not plotted" and row["note"] != ""
     assert np.isnan(row["upper_95"])
     assert funnel.reference == pytest.approx(15 / 110)
-    ratios = pd.DataFrame({"code": ["A", "B"], "value": [1.5, np.nan], "se": [0.2, np.nan]})
-    assert list(funnel_limits(ratios, "ratio").positions["position"]) == ["within", "not plotted"]
+    pair = ratios([3, 2], [2.5, 0.0])  # no expected count: not plotted
+    placed = funnel_limits(pair, "standardised_ratio").positions
+    assert list(placed["position"]) == ["within", "not plotted"] and placed["note"][1] != ""
 
 
 def overdispersed(size: int = 60) -> pd.DataFrame:
@@ -116,25 +135,56 @@ def overdispersed(size: int = 60) -> pd.DataFrame:
     return proportions(rng.binomial(denominators, shares), denominators)
 
 
-def test_phi_and_tau2_by_hand() -> None:
-    data = overdispersed()
-    funnel = funnel_limits(data, reference=0.3, overdispersion="multiplicative")
-    n, y = data["denominator"].to_numpy(float), data["numerator"] / data["denominator"]
-    s = np.sqrt(0.3 * 0.7 / n)
-    z = ((y - 0.3) / s).to_numpy()
-    low, high = np.quantile(z, [0.1, 0.9])
+def winsorised_phi_and_tau2(z: np.ndarray, s: np.ndarray) -> tuple[float, float]:
+    """phi and the DerSimonian-Laird tau2 from FunnelPlotR's formulas, written out again."""
+    low, high = np.quantile(z, [0.1, 0.9])  # R's quantile (type 7) is numpy's default
     phi = np.mean(np.clip(z, low, high) ** 2)
-    w = 1 / s**2
-    tau2 = (len(z) * phi - (len(z) - 1)) / (w.sum() - (w**2).sum() / w.sum())
-    assert funnel.phi == pytest.approx(phi) and phi > 1
-    assert funnel.tau2 == pytest.approx(tau2) and tau2 > 0
-    row = funnel.positions.iloc[0]
-    s0 = np.sqrt(0.3 * 0.7 / row["denominator"])
-    assert row["upper_95"] == pytest.approx(0.3 + Z_95 * np.sqrt(phi) * s0)
+    w, count = 1 / s**2, len(z)
+    tau2 = (count * phi - (count - 1)) / (w.sum() - (w**2).sum() / w.sum())
+    return phi, max(tau2, 0.0)
+
+
+def test_proportion_overdispersion_by_hand() -> None:
+    data = overdispersed()
+    n = data["denominator"].to_numpy(float)
+    p = (data["numerator"] / data["denominator"]).to_numpy()
+    t0 = np.arcsin(np.sqrt(0.3))
+    s = 1 / (2 * np.sqrt(n))
+    phi, tau2 = winsorised_phi_and_tau2((np.arcsin(np.sqrt(p)) - t0) / s, s)
     additive = funnel_limits(data, reference=0.3, overdispersion="additive")
+    assert additive.phi == pytest.approx(phi) and phi > 1
+    assert additive.tau2 == pytest.approx(tau2) and tau2 > 0 and additive.adjusted
     row = additive.positions.iloc[0]
-    assert row["upper_998"] == pytest.approx(0.3 + Z_998 * np.sqrt(s0**2 + tau2))
-    assert "phi = " in funnel.method and "DerSimonian-Laird" in additive.method
+    spread = np.sqrt(s[0] ** 2 + tau2)
+    assert row["upper_998"] == pytest.approx(np.sin(t0 + 3.090232 * spread) ** 2, rel=1e-6)
+    assert row["lower_95"] == pytest.approx(np.sin(t0 - 1.959964 * spread) ** 2, rel=1e-6)
+    assert row["z"] == pytest.approx((np.arcsin(np.sqrt(p[0])) - t0) / spread)
+    multiplicative = funnel_limits(data, reference=0.3, overdispersion="multiplicative")
+    row = multiplicative.positions.iloc[0]
+    assert row["upper_95"] == pytest.approx(np.sin(t0 + 1.959964 * np.sqrt(phi) * s[0]) ** 2)
+    assert "phi = " in multiplicative.method and "DerSimonian-Laird" in additive.method
+
+
+def test_standardised_ratio_overdispersion_by_hand() -> None:
+    rng = np.random.default_rng(SEED + 1)
+    expected = rng.uniform(5, 200, 40)
+    observed = rng.poisson(expected * rng.gamma(8, 1 / 8, 40)).astype(float)
+    observed[:3] = 0  # zero counts are placed and count towards phi
+    data = ratios(observed, expected)
+    funnel = funnel_limits(data, "standardised_ratio", overdispersion="additive")
+    reference = observed.sum() / expected.sum()
+    s = 1 / (2 * np.sqrt(expected))
+    z = (np.sqrt(observed / expected) - np.sqrt(reference)) / s
+    phi, tau2 = winsorised_phi_and_tau2(z, s)
+    assert funnel.reference == pytest.approx(reference)
+    assert (funnel.phi, funnel.tau2) == pytest.approx((phi, tau2)) and tau2 > 0
+    spread = np.sqrt(s**2 + tau2)
+    lower = np.clip(np.sqrt(reference) - 1.959964 * spread, 0, None) ** 2
+    upper = (np.sqrt(reference) + 3.090232 * spread) ** 2
+    np.testing.assert_allclose(funnel.positions["lower_95"], lower, rtol=1e-6)
+    np.testing.assert_allclose(funnel.positions["upper_998"], upper, rtol=1e-6)
+    assert (funnel.positions["position"] != "not plotted").all()
+    assert "square-root scale" in funnel.method
 
 
 @pytest.mark.parametrize("overdispersion", ["multiplicative", "additive"])
@@ -171,7 +221,7 @@ def test_input_is_not_mutated() -> None:
     ("arguments", "message"),
     [
         ({"kind": "rate"}, "kind"),
-        ({"kind": "ratio"}, "se"),
+        ({"kind": "standardised_ratio"}, "observed"),
         ({"reference": 1.5}, "reference"),
         ({"overdispersion": "both"}, "overdispersion"),
         ({"winsorise": 0.5}, "winsorise"),
@@ -190,26 +240,52 @@ def sample_indicators(sample_indicators: pd.DataFrame) -> pd.DataFrame:
     return sample_indicators[sample_indicators["year"] == latest].reset_index(drop=True)
 
 
-def test_indicator_funnel_uses_katz_errors_and_the_national_figure(
-    sample_indicators: pd.DataFrame,
+def rate_rows(indicators: pd.DataFrame, indicator: str, group: str) -> pd.DataFrame:
+    where = (
+        (indicators["indicator"] == indicator)
+        & (indicators["measure"] == "rate_pct")
+        & (indicators["group"] == group)
+    )
+    return indicators[where.to_numpy()].set_index(["level", "code"])
+
+
+@pytest.mark.parametrize("indicator", ["2", "3"])
+def test_indicator_funnel_places_every_trust_as_observed_over_expected(
+    sample_indicators: pd.DataFrame, indicator: str
 ) -> None:
     year = int(sample_indicators["year"].max())
-    funnel = indicator_funnel(sample_indicators, year, "2", "relative_likelihood")
-    where = (
-        (sample_indicators["indicator"] == "2")
+    funnel = indicator_funnel(sample_indicators, year, indicator, "relative_likelihood")
+    assert funnel.kind == "standardised_ratio"
+    white, bme = (rate_rows(sample_indicators, indicator, g) for g in ("White", "BME"))
+    white_rate = white["numerator"] / white["denominator"]
+    national = ("national", "ENG")
+    assert funnel.reference == pytest.approx(
+        bme.loc[national, "numerator"] / bme.loc[national, "denominator"] / white_rate[national]
+    )
+    positions = funnel.positions.set_index("code")
+    trusts = bme.loc["trust"]
+    assert set(positions.index) == set(trusts.index)
+    expected = trusts["denominator"] * white_rate.loc["trust"]
+    np.testing.assert_allclose(positions["observed"], trusts.loc[positions.index, "numerator"])
+    np.testing.assert_allclose(positions["expected"], expected.loc[positions.index], rtol=1e-12)
+    placed = positions["position"] != "not plotted"
+    assert (positions.loc[placed, "expected"] > 0).all()
+    assert (positions.loc[~placed, "expected"].fillna(0) == 0).all()
+    # The relative likelihood is BME over White for indicator 3, White over BME for 2.
+    ratio = sample_indicators[
+        (sample_indicators["indicator"] == indicator)
         & (sample_indicators["measure"] == "relative_likelihood")
         & (sample_indicators["group"] == "BME")
-    )
-    rows = sample_indicators[where.to_numpy()]
-    national = rows[(rows["level"] == "national").to_numpy()]["value"].iloc[0]
-    assert funnel.reference == pytest.approx(national)
-    trusts = rows[(rows["level"] == "trust").to_numpy()].set_index("code")
-    positions = funnel.positions.set_index("code")
-    assert set(positions.index) == set(trusts.index)
-    # The indicator table's own Katz interval gives the same standard error.
-    with_interval = trusts.dropna(subset=["ci_low"])
-    se = np.log(with_interval["ci_high"] / with_interval["ci_low"]) / (2 * Z_95)
-    np.testing.assert_allclose(positions.loc[se.index, "se"], se, rtol=1e-9)
+        & (sample_indicators["level"] == "trust")
+    ].set_index("code")["value"]
+    defined = ratio.dropna().index.intersection(positions.index[placed])
+    figure = positions.loc[defined, "y"]
+    rl = ratio.loc[defined] if indicator == "3" else 1 / ratio.loc[defined]
+    np.testing.assert_allclose(figure, rl, rtol=1e-9)
+    if indicator == "3":  # no BME staff entering disciplinary: placed at 0 where White staff did
+        zero = positions[(positions["observed"] == 0) & placed]
+        assert len(zero) > 0 and (zero["y"] == 0).all()
+        assert (zero["position"] != "not plotted").all()
 
 
 def test_funnel_positions_for_every_default_measure(sample_indicators: pd.DataFrame) -> None:

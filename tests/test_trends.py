@@ -116,7 +116,7 @@ def series_rows(indicators: pd.DataFrame, **where: str) -> pd.DataFrame:
     return chosen.sort_values("year")
 
 
-def test_proportion_trend_equals_a_direct_statsmodels_glm(
+def test_proportion_trend_equals_a_direct_quasi_binomial_statsmodels_glm(
     sample_indicators: pd.DataFrame, sample_trends: pd.DataFrame
 ) -> None:
     where = {"code": "ENG", "measure": "bme_share", "staff_group": "all", "band": "Band 8a"}
@@ -124,22 +124,30 @@ def test_proportion_trend_equals_a_direct_statsmodels_glm(
     successes = rows["numerator"].to_numpy(dtype=float)
     failures = rows["denominator"].to_numpy(dtype=float) - successes
     x = sm.add_constant(rows["year"].to_numpy(dtype=float) - 2016)
-    fit = sm.GLM(np.column_stack([successes, failures]), x, family=Binomial()).fit()
+    plain = sm.GLM(np.column_stack([successes, failures]), x, family=Binomial()).fit()
+    dispersion = plain.pearson_chi2 / plain.df_resid
+    assert dispersion > 1, "the national Band 8a share varies beyond binomial noise"
+    # Quasi-binomial: the scale is Pearson chi2 / df. statsmodels estimates it right for shares
+    # weighted by their denominators (with two-column counts, 0.15 divides it by the trials).
+    staff = successes + failures
+    model = sm.GLM(successes / staff, x, family=Binomial(), var_weights=staff)
+    fit = model.fit(scale="X2", use_t=True)
+    assert fit.scale == pytest.approx(dispersion)
     result = only(sample_trends, **where)
     low, high = np.exp(fit.conf_int(alpha=0.05)[1])
+    assert result["dispersion"] == pytest.approx(dispersion, rel=1e-9)
     assert result["annual_change"] == pytest.approx(np.exp(fit.params[1]), rel=1e-7)
     assert (result["ci_low"], result["ci_high"]) == pytest.approx((low, high), rel=1e-7)
     assert result["p_value"] == pytest.approx(fit.pvalues[1], rel=1e-5, abs=1e-300)
     assert result["n_years"] == len(rows)
+    assert "dispersion 12.3 estimated" in result["model"]
 
 
-@pytest.mark.parametrize("code", ["ENG", "ZT001", "ZT050"])
-def test_likelihood_trend_equals_a_direct_statsmodels_wls(
-    sample_indicators: pd.DataFrame, sample_trends: pd.DataFrame, code: str
-) -> None:
-    ratio = series_rows(sample_indicators, code=code, indicator="3", group="BME",
+def katz_fit_inputs(indicators: pd.DataFrame, code: str, indicator: str):
+    """Log relative likelihoods, centred years and Katz variances, recounted from the rows."""
+    ratio = series_rows(indicators, code=code, indicator=indicator, group="BME",
                         measure="relative_likelihood")  # fmt: skip
-    rates = series_rows(sample_indicators, code=code, indicator="3", measure="rate_pct")
+    rates = series_rows(indicators, code=code, indicator=indicator, measure="rate_pct")
     white = rates[(rates["group"] == "White").to_numpy()].set_index("year")
     bme = rates[(rates["group"] == "BME").to_numpy()].set_index("year")
     years = ratio["year"].to_numpy()
@@ -149,24 +157,90 @@ def test_likelihood_trend_equals_a_direct_statsmodels_wls(
     a, b = a[keep], b[keep]
     variance = 1 / a - 1 / n_a.to_numpy(float)[keep] + 1 / b - 1 / n_b.to_numpy(float)[keep]
     x = sm.add_constant(years[keep].astype(float) - years[0])
-    y = np.log(ratio["value"].to_numpy()[keep])
-    fit = sm.WLS(y, x, weights=1 / variance).fit(cov_type="fixed scale")
+    return np.log(ratio["value"].to_numpy()[keep]), x, variance
+
+
+@pytest.mark.parametrize("code", ["ENG", "ZT001", "ZT050"])
+def test_likelihood_trend_equals_a_direct_statsmodels_wls(
+    sample_indicators: pd.DataFrame, sample_trends: pd.DataFrame, code: str
+) -> None:
+    y, x, variance = katz_fit_inputs(sample_indicators, code, "3")
+    estimated = sm.WLS(y, x, weights=1 / variance).fit()  # the scale estimated from residuals
+    fixed = sm.WLS(y, x, weights=1 / variance).fit(cov_type="fixed scale")
+    fit = estimated if estimated.scale > 1 else fixed  # dispersion used only when above 1
     result = only(sample_trends, code=code, indicator="3", group="BME")
     low, high = np.exp(fit.conf_int(alpha=0.05)[1])
+    assert result["dispersion"] == pytest.approx(estimated.scale, rel=1e-9)
     assert result["annual_change"] == pytest.approx(np.exp(fit.params[1]), rel=1e-9)
     assert (result["ci_low"], result["ci_high"]) == pytest.approx((low, high), rel=1e-9)
     assert result["p_value"] == pytest.approx(fit.pvalues[1], rel=1e-6)
-    assert result["n_years"] == keep.sum()
+    assert result["n_years"] == len(y)
 
 
-def test_likelihood_se_is_not_rescaled_by_residual_variance() -> None:
+def test_national_appointment_trend_p_value_equals_wls_with_the_scale_estimated(
+    sample_indicators: pd.DataFrame, sample_trends: pd.DataFrame
+) -> None:
+    y, x, variance = katz_fit_inputs(sample_indicators, "ENG", "2")
+    fit = sm.WLS(y, x, weights=1 / variance).fit()
+    result = only(sample_trends, code="ENG", indicator="2", group="BME")
+    assert fit.scale > 10, "year-to-year variation far beyond the Katz sampling variances"
+    assert result["p_value"] == pytest.approx(fit.pvalues[1], rel=1e-9)
+    assert result["p_value"] > 0.05  # significant (p < 0.001) only with the scale fixed at 1
+    fixed = sm.WLS(y, x, weights=1 / variance).fit(cov_type="fixed scale")
+    assert fixed.pvalues[1] < 0.001
+    assert result["reason"] == "no significant trend once year-to-year variation is allowed for"
+    assert "dispersion 12.2 estimated" in result["model"]
+
+
+def test_overdispersed_likelihood_by_hand() -> None:
     years = np.arange(2016, 2021)
     noisy = likelihood_series("A", years, [1.6, 1.2, 1.5, 1.1, 1.3])
     result = trend(noisy).iloc[0]
+    # Equal Katz variances, so the fit is ordinary least squares of log ratio on year.
+    variance = 1 / 4000 - 1 / 10000 + 1 / 2000 - 1 / 5000
+    y, x = np.log([1.6, 1.2, 1.5, 1.1, 1.3]), years - years.mean()
+    slope = np.sum(x * (y - y.mean())) / np.sum(x**2)
+    residuals = y - y.mean() - slope * x
+    dispersion = np.sum(residuals**2 / variance) / (5 - 2)  # Pearson chi2 over 3 df
+    slope_se = np.sqrt(dispersion * variance / np.sum(x**2))
+    t_975_3df = 3.182446305284263  # Student's t, 3 degrees of freedom
+    assert result["dispersion"] == pytest.approx(dispersion) and dispersion > 1
+    assert result["annual_change"] == pytest.approx(np.exp(slope))
+    assert np.log(result["ci_high"] / result["annual_change"]) == pytest.approx(
+        t_975_3df * slope_se
+    )
+    # Two-sided t p-value with 3 df, from its closed form.
+    t = abs(slope / slope_se)
+    theta = np.arctan(t / np.sqrt(3))
+    p_value = 1 - 2 / np.pi * (theta + np.sin(theta) * np.cos(theta))
+    assert result["p_value"] == pytest.approx(p_value, rel=1e-9)
+
+
+def test_underdispersed_likelihood_keeps_the_scale_at_one() -> None:
+    years = np.arange(2016, 2021)
+    line = 0.4 - 0.05 * (years - 2016) + np.array([0.001, -0.002, 0.0, 0.002, -0.001])
+    result = trend(likelihood_series("A", years, np.exp(line))).iloc[0]
     variance = 1 / 4000 - 1 / 10000 + 1 / 2000 - 1 / 5000
     x = years - years.mean()
-    slope_se = np.sqrt(variance / np.sum(x**2))
+    slope_se = np.sqrt(variance / np.sum(x**2))  # sampling variance alone, not shrunk
+    assert result["dispersion"] < 1
     assert np.log(result["ci_high"] / result["annual_change"]) == pytest.approx(1.959964 * slope_se)
+    assert result["model"].endswith(f"dispersion fixed at 1 (estimate {result['dispersion']:.3g})")
+
+
+def test_overdispersed_binomial_by_hand() -> None:
+    # Shares swinging round a flat line: the binomial fit alone would call the slope certain.
+    years = np.arange(2016, 2022)
+    staff = np.full(len(years), 20000)
+    bme = np.array([2000, 2600, 1900, 2700, 2100, 2800])
+    result = trend(share_series("A", years, bme, staff), measures=["bme_share"]).iloc[0]
+    x = sm.add_constant((years - 2021).astype(float))
+    plain = sm.GLM(np.column_stack([bme, staff - bme]), x, family=Binomial()).fit()
+    shares = plain.fittedvalues
+    pearson = np.sum((bme - staff * shares) ** 2 / (staff * shares * (1 - shares)))
+    assert result["dispersion"] == pytest.approx(pearson / 4, rel=1e-9)
+    assert plain.pvalues[1] < 0.05 < result["p_value"]
+    assert result["reason"] == "no parity target for this measure"
 
 
 def test_parity_year_for_a_likelihood_heading_to_one() -> None:
@@ -249,6 +323,10 @@ def test_all_zero_series_says_so() -> None:
 
 def test_default_set_on_the_bundled_dataset(sample_trends: pd.DataFrame) -> None:
     assert tuple(sample_trends.columns) == COLUMNS
+    fitted = sample_trends.dropna(subset=["annual_change"])
+    estimated = fitted["dispersion"] > 1
+    assert fitted.loc[estimated, "model"].str.contains("estimated").all()
+    assert fitted.loc[~estimated, "model"].str.contains("fixed at 1").all()
     assert set(sample_trends["measure"]) == {
         "relative_likelihood", "bme_share", "pct_bme", "board_bme_pct",
     }  # fmt: skip
@@ -293,3 +371,9 @@ def test_input_is_not_mutated() -> None:
     before = series.copy()
     trend(series)
     pd.testing.assert_frame_equal(series, before)
+
+
+def test_two_years_leave_no_degrees_of_freedom_for_the_dispersion() -> None:
+    row = trend(likelihood_series("A", [2019, 2020], [1.5, 1.4]), min_years=2).iloc[0]
+    assert np.isnan(row["dispersion"]) and "no degrees of freedom" in row["model"]
+    assert row["ci_low"] < row["annual_change"] < row["ci_high"]

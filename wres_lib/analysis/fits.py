@@ -17,7 +17,7 @@ import pandas as pd
 from wres_lib.analysis.published import published_rows, too_few
 from wres_lib.data.schema import BME
 from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS
-from wres_lib.models.funnels import Funnel, indicator_funnel
+from wres_lib.models.funnels import ADDITIVE, Funnel, indicator_funnel
 from wres_lib.models.trends import trend
 
 TREND_MEASURE = "relative_likelihood"
@@ -48,9 +48,13 @@ def likelihood_trends(history: pd.DataFrame) -> pd.DataFrame:
 
 def appointment_funnel(indicators: pd.DataFrame, year: int) -> Funnel:
     """The funnel of indicator 2 across the trusts of ``year`` against England, trusts whose
-    figure is too small to publish left out."""
+    figure is too small to publish left out: BME appointments observed over those expected at
+    the trust's White rate, with FunnelPlotR's additive overdispersion adjustment (limits
+    widened by the variation between trusts, when there is any)."""
     rows = indicators[indicators["level"].isin(FUNNEL_LEVELS) & (indicators["year"] == year)]
-    return indicator_funnel(published_rows(rows), year, FUNNEL_INDICATOR, TREND_MEASURE)
+    return indicator_funnel(
+        published_rows(rows), year, FUNNEL_INDICATOR, TREND_MEASURE, overdispersion=ADDITIVE
+    )
 
 
 class FitSource(Protocol):

@@ -1,25 +1,27 @@
-"""Funnel plots for comparing organisations (Spiegelhalter 2005), with overdispersion options.
+"""Funnel plots for comparing organisations (Spiegelhalter 2005), drawn as FunnelPlotR draws them.
 
-Each organisation's figure ``y_i`` has a standard error ``s_i`` under the hypothesis that it
-equals the reference value ``y0``; the control limits at precision ``x`` are
-``y0 +/- z * s(x)`` for ``z`` = 1.960 (95%) and 3.090 (99.8%). Two kinds of figure:
+Every organisation with a denominator is placed, zero event counts included. Two kinds of
+figure (the arithmetic on each kind's variance-stabilised scale is
+:mod:`~wres_lib.models.funnel_scales`):
 
-- ``"proportion"`` (e.g. BME share at a band, a survey percentage): ``x`` is the denominator
-  ``n`` and ``s(n) = sqrt(p0 (1 - p0) / n)``, the **normal approximation on the proportion
-  scale** (Spiegelhalter 2005, section 3), not exact binomial limits and not FunnelPlotR's
-  arcsine-square-root scale. Limits are clipped to [0, 1].
-- ``"ratio"`` (a relative likelihood, WRES indicators 2-4): worked on the log scale, with each
-  organisation's Katz standard error ``s_i`` of its log ratio; ``x`` is the precision
-  ``1 / s_i**2`` and ``s(x) = 1 / sqrt(x)``. Limits are ``exp(log r0 +/- z * s(x))``: symmetric
-  on the log scale.
+- ``"proportion"`` (e.g. BME share at a band, a survey percentage): ``numerator`` over
+  ``denominator``, ``x`` the denominator; worked on the arcsine-square-root scale
+  (FunnelPlotR's ``"PR"``).
+- ``"standardised_ratio"`` (relative likelihoods, WRES indicators 2-4): an indirectly
+  standardised ratio, the ``observed`` events of a group over the ``expected`` events had its
+  staff had the comparison (White) group's rate in the same organisation; ``x`` the expected
+  count. Unadjusted limits are Poisson ones; overdispersion is worked on the square-root scale
+  (FunnelPlotR's ``"SR"`` with its ``"CQC"`` method, which places a zero count, where the log
+  scale cannot).
 
-Overdispersion (Spiegelhalter 2005, section 4; the two options FunnelPlotR offers), estimated
-from the z-scores ``z_i = (y_i - y0) / s_i`` winsorised at the 10th and 90th percentiles:
-
-- ``"multiplicative"``: ``phi = mean(z_w**2)``; limits ``y0 +/- z * sqrt(phi) * s``, applied only
-  when ``phi > 1``.
-- ``"additive"``: DerSimonian-Laird random effects, ``tau2 = max(0, (I phi - (I - 1)) /
-  (sum w - sum w**2 / sum w))`` with ``w_i = 1 / s_i**2``; limits ``y0 +/- z * sqrt(s**2 + tau2)``.
+95% and 99.8% limits use ``z`` = 1.960 and 3.090. Overdispersion is estimated from the z-scores
+on the working scale winsorised at the 10th and 90th percentiles: the dispersion ratio ``phi``
+(their mean square) and the DerSimonian-Laird between-organisation variance ``tau2``. FunnelPlotR
+offers one adjustment, **additive** (random effects: ``tau2`` added to each sampling variance,
+limits ``t0 +/- z sqrt(s**2 + tau2)``, used when ``tau2 > 0``). Spiegelhalter (2005, section
+4) also describes a **multiplicative** one (sampling variances scaled by ``phi`` when
+``phi > 1``); it is kept here as an option, and is not FunnelPlotR's. Positions compare each
+figure with the limits at its own ``x``, as FunnelPlotR marks outliers.
 """
 
 from __future__ import annotations
@@ -30,23 +32,25 @@ import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
+from wres_lib.models import funnel_scales as scales
+from wres_lib.models.funnel_scales import PROPORTION, STANDARDISED_RATIO
 from wres_lib.models.inputs import (
     PERCENT,
     PROPORTION_MEASURES,
     RATIO_MEASURES,
     default_rows,
-    katz_variances,
+    likelihood_counts,
 )
 
-PROPORTION, RATIO = "proportion", "ratio"
-KINDS = (PROPORTION, RATIO)
+KINDS = scales.KINDS
 MULTIPLICATIVE, ADDITIVE = "multiplicative", "additive"
 OVERDISPERSION = (None, MULTIPLICATIVE, ADDITIVE)
-Z_95 = float(norm.ppf(0.975))  # 1.959964
-Z_998 = float(norm.ppf(0.999))  # 3.090232
+TAILS = {"95": 0.025, "998": 0.001}  # the probability beyond each limit
+Z_95 = float(norm.ppf(1 - TAILS["95"]))  # 1.959964
+Z_998 = float(norm.ppf(1 - TAILS["998"]))  # 3.090232
 WINSORISE = 0.10
 GRID_POINTS = 200
-REQUIRED = {PROPORTION: ("code", "numerator", "denominator"), RATIO: ("code", "value", "se")}
+COUNTS = {PROPORTION: ("numerator", "denominator"), STANDARDISED_RATIO: ("observed", "expected")}
 WITHIN, ABOVE_95, BELOW_95, ABOVE_998, BELOW_998 = (
     "within", "above_95", "below_95", "above_998", "below_998",
 )  # fmt: skip
@@ -55,6 +59,10 @@ POSITIONS = (WITHIN, ABOVE_95, BELOW_95, ABOVE_998, BELOW_998, NOT_PLOTTED)
 LIMIT_COLUMNS = ("lower_998", "lower_95", "reference", "upper_95", "upper_998")
 CELL = ("indicator", "measure", "staff_group", "band", "group")
 NATIONAL = "national"
+WHY_NOT = {
+    PROPORTION: "no denominator, so no proportion to plot",
+    STANDARDISED_RATIO: "with no White events (or no staff in the group) nothing is expected",
+}
 
 
 @dataclass(frozen=True)
@@ -62,17 +70,19 @@ class Funnel:
     """Funnel plot data.
 
     Attributes:
-        limits: the limit curves over a grid of ``x`` (denominator or precision):
+        limits: the limit curves over a grid of ``x`` (denominator or expected count):
             ``x, lower_998, lower_95, reference, upper_95, upper_998``.
-        positions: one row per input row: its columns, then ``x``, ``y`` (the proportion or
-            ratio plotted), ``z`` (adjusted z-score), the limits at its ``x``, ``position`` (one
-            of :data:`POSITIONS`) and ``note`` (why a row is not plotted).
-        kind: ``"proportion"`` or ``"ratio"``.
-        reference: the reference value (a proportion, or a ratio, not its log).
+        positions: one row per input row: its columns, then ``x``, ``y`` (the proportion 0-1,
+            or observed over expected), ``z`` (z-score on the working scale, with the
+            adjustment used), the limits at its ``x``, ``position`` (one of
+            :data:`POSITIONS`) and ``note`` (why a row is not plotted).
+        kind: ``"proportion"`` or ``"standardised_ratio"``.
+        reference: the reference value (a proportion, or observed over expected).
         overdispersion: ``None``, ``"multiplicative"`` or ``"additive"``: the adjustment asked for.
+        adjusted: whether the limits were widened (overdispersion asked for and found).
         phi: the winsorised dispersion ratio (reported whatever the adjustment).
-        tau2: the DerSimonian-Laird between-organisation variance (on the proportion or log
-            scale; reported whatever the adjustment).
+        tau2: the DerSimonian-Laird between-organisation variance on the working scale
+            (reported whatever the adjustment).
         method: a sentence saying how the limits were drawn, for captions.
     """
 
@@ -81,6 +91,7 @@ class Funnel:
     kind: str
     reference: float
     overdispersion: str | None
+    adjusted: bool
     phi: float
     tau2: float
     method: str
@@ -98,14 +109,13 @@ def funnel_limits(
     """Funnel limits and each organisation's position against them.
 
     Args:
-        data: one row per organisation. For ``kind="proportion"``: ``code, numerator,
-            denominator``; for ``kind="ratio"``: ``code, value`` (the ratio) and ``se`` (the
-            standard error of its log). Other columns (e.g. ``name``) are carried through.
-        kind: ``"proportion"`` or ``"ratio"``.
-        reference: the centre line (e.g. the national value, or 1.0 for parity). Default: the
-            pooled value of the rows plotted: summed numerators over summed denominators for
-            proportions, the inverse-variance weighted mean of log ratios for ratios.
-        overdispersion: ``None``, ``"multiplicative"`` or ``"additive"``.
+        data: one row per organisation, ``code`` and, for ``kind="proportion"``, ``numerator,
+            denominator``; for ``kind="standardised_ratio"``, ``observed, expected``. Other
+            columns (e.g. ``name``) are carried through.
+        kind: ``"proportion"`` or ``"standardised_ratio"``.
+        reference: the centre line (e.g. the national value). Default: the pooled value of the
+            rows plotted, summed numerators (observed) over summed denominators (expected).
+        overdispersion: ``None``, ``"additive"`` (FunnelPlotR's) or ``"multiplicative"``.
         winsorise: the fraction winsorised at each end before estimating overdispersion.
         grid_points: how many ``x`` values the limit curves have.
 
@@ -120,39 +130,57 @@ def funnel_limits(
         ['below_95', 'within']
     """
     _check_arguments(data, kind, reference, overdispersion, winsorise, grid_points)
-    y, x, plotted, notes = _figures(data, kind)
+    counts, sizes = (data[c].to_numpy(dtype=float, na_value=np.nan) for c in COUNTS[kind])
+    plotted = np.isfinite(counts) & (counts >= 0) & np.isfinite(sizes) & (sizes > 0)
     if not plotted.any():
         raise ValueError("data has no row with a figure that can be plotted")
-    centre = _centre(data, kind, y, x, plotted) if reference is None else _scale(reference, kind)
-    s = _standard_error(kind, centre, x[plotted])
-    phi, tau2 = _dispersion((y[plotted] - centre) / s, s, winsorise)
+    y = np.where(plotted, counts / np.where(plotted, sizes, 1.0), np.nan)
+    x = np.where(plotted, sizes, np.nan)
+    centre = _pooled(kind, counts[plotted], sizes[plotted]) if reference is None else reference
+    centre_t = float(scales.transform(kind, centre))
+    s = scales.standard_error(x[plotted])
+    z = (scales.transform(kind, y[plotted]) - centre_t) / s
+    phi, tau2 = scales.winsorised_dispersion(z, s, winsorise)
     inflate = phi if overdispersion == MULTIPLICATIVE and phi > 1 else 1.0
     extra = tau2 if overdispersion == ADDITIVE else 0.0
+    adjusted = inflate > 1 or extra > 0
 
     def spread(at: np.ndarray) -> np.ndarray:
-        return np.sqrt(_standard_error(kind, centre, at) ** 2 * inflate + extra)
+        return np.sqrt(scales.standard_error(at) ** 2 * inflate + extra)
+
+    def curves(at: np.ndarray) -> dict[str, np.ndarray]:
+        if kind == STANDARDISED_RATIO and not adjusted:
+            lower_998, upper_998 = scales.poisson_limits(centre, at, TAILS["998"])
+            lower_95, upper_95 = scales.poisson_limits(centre, at, TAILS["95"])
+        else:
+            width = spread(at)
+            lower_998, lower_95, upper_95, upper_998 = (
+                scales.untransform(kind, centre_t + sign * width)
+                for sign in (-Z_998, -Z_95, Z_95, Z_998)
+            )
+        reference_line = np.full(np.shape(at), float(centre))
+        values = (lower_998, lower_95, reference_line, upper_95, upper_998)
+        return dict(zip(LIMIT_COLUMNS, values, strict=True))
 
     grid = np.geomspace(x[plotted].min(), x[plotted].max(), grid_points)
-    limits = pd.DataFrame({"x": grid, **_limit_curves(centre, spread(grid), kind)})
-    own_spread = np.where(plotted, spread(np.where(plotted, x, 1.0)), np.nan)
     positions = data.copy()
-    positions["x"] = x
-    positions["y"] = _unscale(y, kind)
-    positions["z"] = (y - centre) / own_spread
-    for column, values in _limit_curves(centre, own_spread, kind).items():
-        positions[column] = values
-    positions["position"] = _classify(positions["z"].to_numpy(), plotted)
-    positions["note"] = notes
-    reference_value = float(_unscale(np.array(centre), kind))
+    positions["x"], positions["y"] = x, y
+    positions["z"] = (scales.transform(kind, y) - centre_t) / spread(x)
+    own = curves(np.where(plotted, x, 1.0))
+    for column, values in own.items():
+        positions[column] = np.where(plotted, values, np.nan)
+    positions["position"] = _classify(y, own, plotted)
+    positions["note"] = np.where(plotted, "", WHY_NOT[kind])
     return Funnel(
-        limits=limits,
+        limits=pd.DataFrame({"x": grid, **curves(grid)}),
         positions=positions.reset_index(drop=True),
         kind=kind,
-        reference=reference_value,
+        reference=float(centre),
         overdispersion=overdispersion,
+        adjusted=adjusted,
         phi=phi,
         tau2=tau2,
-        method=_method(kind, reference_value, overdispersion, phi, tau2, winsorise),
+        method=_method(kind, float(centre), overdispersion, adjusted, phi, tau2, winsorise),
     )
 
 
@@ -171,10 +199,15 @@ def indicator_funnel(
 ) -> Funnel:
     """:func:`funnel_limits` for one measure of the tidy indicator table, across organisations.
 
-    Proportions are plotted from ``numerator`` and ``denominator`` (as proportions, 0-1);
-    relative likelihoods with the Katz standard error from the ``rate_pct`` rows of the same
-    year. The reference defaults to the ``national`` row of the same measure when the table has
-    one, otherwise to the pooled value of the organisations plotted.
+    Proportions are plotted from ``numerator`` and ``denominator`` (as proportions, 0-1).
+    Relative likelihoods are plotted as standardised ratios: the group's events (``observed``)
+    over its staff counted times the White rate of the same organisation (``expected``), both
+    from the ``rate_pct`` rows of the year. That is the group's rate over the White rate, so
+    for indicators 2 and 4 (White relative to BME) it is the reciprocal of the relative
+    likelihood and a low figure is the adverse one; for indicator 3 it is the relative
+    likelihood. The reference defaults to the ``national`` figure of the same measure (the
+    national group rate over the national White rate for a ratio) when the table has one,
+    otherwise to the pooled value of the organisations plotted.
 
     Example:
         >>> levels = ("trust", "national")
@@ -193,18 +226,20 @@ def indicator_funnel(
     rows = indicators[matches & (indicators["level"] == level).to_numpy()]
     if rows.empty:
         raise ValueError(f"indicators has no {level} rows for {measure} in {year} ({cell})")
-    national = indicators[matches & (indicators["level"] == NATIONAL).to_numpy()]["value"]
-    ratio = measure in RATIO_MEASURES
-    if reference is None and len(national) == 1 and national.iloc[0] > 0:
-        reference = float(national.iloc[0]) / (1.0 if ratio else PERCENT)
+    national = indicators[matches & (indicators["level"] == NATIONAL).to_numpy()]
     data = rows[["code", "name"]].astype(str).reset_index(drop=True)
-    if ratio:
-        data["value"] = rows["value"].to_numpy()
-        data["se"] = np.sqrt(katz_variances(indicators, rows))
+    kind = STANDARDISED_RATIO if measure in RATIO_MEASURES else PROPORTION
+    if kind == STANDARDISED_RATIO:
+        data["observed"], data["expected"] = _observed_expected(indicators, rows)
+        found = _observed_expected(indicators, national) if len(national) == 1 else None
+        national_value = found[0][0] / found[1][0] if found else np.nan
     else:
         for column in ("numerator", "denominator"):
             data[column] = rows[column].to_numpy(dtype=np.float64, na_value=np.nan)
-    kind = RATIO if ratio else PROPORTION
+        national_value = national["value"].iloc[0] / PERCENT if len(national) == 1 else np.nan
+    upper = 1.0 if kind == PROPORTION else np.inf
+    if reference is None and 0 < national_value < upper:
+        reference = float(national_value)
     return funnel_limits(data, kind, reference=reference, overdispersion=overdispersion)
 
 
@@ -246,6 +281,15 @@ def funnel_positions(
     return pd.concat(frames, ignore_index=True)
 
 
+def _observed_expected(indicators: pd.DataFrame, rows: pd.DataFrame) -> tuple[np.ndarray, ...]:
+    """Each relative likelihood row's group events and its events expected at the White rate
+    (NaN where the White group has no staff counted)."""
+    counts = likelihood_counts(indicators, rows)
+    white_total = counts["white_total"]
+    safe = np.where(white_total > 0, white_total, np.nan)
+    return counts["events"], counts["total"] * counts["white_events"] / safe
+
+
 def _check_arguments(
     data: pd.DataFrame,
     kind: str,
@@ -258,18 +302,17 @@ def _check_arguments(
         raise ValueError("data is expected to be a pandas DataFrame")
     if kind not in KINDS:
         raise ValueError(f"kind is expected to be one of {', '.join(KINDS)}, got {kind!r}")
-    missing = [column for column in REQUIRED[kind] if column not in data.columns]
+    missing = [column for column in ("code", *COUNTS[kind]) if column not in data.columns]
     if missing:
         raise ValueError(f"data is missing the column(s) {', '.join(missing)} for kind={kind!r}")
     if overdispersion not in OVERDISPERSION:
         raise ValueError(
-            "overdispersion is expected to be None, 'multiplicative' or 'additive', "
+            "overdispersion is expected to be None, 'additive' or 'multiplicative', "
             f"got {overdispersion!r}"
         )
     if reference is not None:
-        low_ok = reference > 0
-        high_ok = reference < 1 if kind == PROPORTION else np.isfinite(reference)
-        if not (low_ok and high_ok):
+        upper = 1.0 if kind == PROPORTION else np.inf
+        if not 0 < reference < upper:
             bounds = "strictly between 0 and 1" if kind == PROPORTION else "a positive number"
             raise ValueError(f"reference is expected to be {bounds}, got {reference!r}")
     if not 0 <= winsorise < 0.5:
@@ -278,83 +321,26 @@ def _check_arguments(
         raise ValueError(f"grid_points is expected to be at least 2, got {grid_points!r}")
 
 
-def _figures(
-    data: pd.DataFrame, kind: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Each row's figure on the working scale (proportion or log ratio), its ``x`` (denominator
-    or precision), whether it can be plotted, and a note where it cannot."""
-    if kind == PROPORTION:
-        numerator = data["numerator"].to_numpy(dtype=float)
-        denominator = data["denominator"].to_numpy(dtype=float)
-        plotted = np.isfinite(numerator) & np.isfinite(denominator) & (denominator > 0)
-        safe = np.where(plotted, denominator, 1.0)
-        y, x = np.where(plotted, numerator / safe, np.nan), np.where(plotted, denominator, np.nan)
-        why = "no denominator, so no proportion to plot"
-    else:
-        value = data["value"].to_numpy(dtype=float)
-        se = data["se"].to_numpy(dtype=float)
-        plotted = np.isfinite(value) & (value > 0) & np.isfinite(se) & (se > 0)
-        y = np.where(plotted, np.log(np.where(plotted, value, 1.0)), np.nan)
-        x = np.where(plotted, 1 / np.where(plotted, se, 1.0) ** 2, np.nan)
-        why = "the ratio or its standard error is not defined"
-    return y, x, plotted, np.where(plotted, "", why)
+def _pooled(kind: str, counts: np.ndarray, sizes: np.ndarray) -> float:
+    """Summed counts over summed sizes: the pooled proportion, or observed over expected."""
+    pooled = float(counts.sum() / sizes.sum())
+    upper = 1.0 if kind == PROPORTION else np.inf
+    if not 0 < pooled < upper:
+        inside = "(0, 1)" if kind == PROPORTION else "(0, infinity)"
+        raise ValueError(f"the pooled value is {pooled:g}; pass a reference inside {inside}")
+    return pooled
 
 
-def _standard_error(kind: str, centre: float, x: np.ndarray) -> np.ndarray:
-    """The standard error at ``x`` of a figure equal to ``centre`` (working scale)."""
-    if kind == PROPORTION:
-        return np.sqrt(centre * (1 - centre) / x)
-    return 1 / np.sqrt(x)
-
-
-def _centre(
-    data: pd.DataFrame, kind: str, y: np.ndarray, x: np.ndarray, plotted: np.ndarray
-) -> float:
-    """The pooled value of the plotted rows, on the working scale."""
-    if kind == PROPORTION:
-        numerator = data["numerator"].to_numpy(dtype=float)[plotted].sum()
-        pooled = numerator / x[plotted].sum()
-        if not 0 < pooled < 1:
-            raise ValueError(f"the pooled proportion is {pooled:g}; pass a reference inside (0, 1)")
-        return float(pooled)
-    return float(np.sum(x[plotted] * y[plotted]) / np.sum(x[plotted]))
-
-
-def _scale(value: float, kind: str) -> float:
-    return float(np.log(value)) if kind == RATIO else float(value)
-
-
-def _unscale(values: np.ndarray, kind: str) -> np.ndarray:
-    return np.exp(values) if kind == RATIO else values
-
-
-def _dispersion(z: np.ndarray, s: np.ndarray, winsorise: float) -> tuple[float, float]:
-    """Winsorised phi and the DerSimonian-Laird tau2 (0 if there is too little to estimate)."""
-    low, high = np.quantile(z, [winsorise, 1 - winsorise])
-    phi = float(np.mean(np.clip(z, low, high) ** 2))
-    weights = 1 / s**2
-    denominator = weights.sum() - np.sum(weights**2) / weights.sum()
-    count = len(z)
-    if denominator <= 0:
-        return phi, 0.0
-    return phi, float(max(0.0, (count * phi - (count - 1)) / denominator))
-
-
-def _limit_curves(centre: float, spread: np.ndarray, kind: str) -> dict[str, np.ndarray]:
-    curves = {
-        "lower_998": centre - Z_998 * spread,
-        "lower_95": centre - Z_95 * spread,
-        "reference": np.full(spread.shape, centre),
-        "upper_95": centre + Z_95 * spread,
-        "upper_998": centre + Z_998 * spread,
-    }
-    if kind == PROPORTION:
-        return {name: np.clip(curve, 0.0, 1.0) for name, curve in curves.items()}
-    return {name: np.exp(curve) for name, curve in curves.items()}
-
-
-def _classify(z: np.ndarray, plotted: np.ndarray) -> np.ndarray:
-    conditions = [~plotted, z > Z_998, z < -Z_998, z > Z_95, z < -Z_95]
+def _classify(y: np.ndarray, limits: dict[str, np.ndarray], plotted: np.ndarray) -> np.ndarray:
+    """Each figure against the limits at its own ``x`` (outside means strictly beyond)."""
+    with np.errstate(invalid="ignore"):
+        conditions = [
+            ~plotted,
+            y > limits["upper_998"],
+            y < limits["lower_998"],
+            y > limits["upper_95"],
+            y < limits["lower_95"],
+        ]
     choices = [NOT_PLOTTED, ABOVE_998, BELOW_998, ABOVE_95, BELOW_95]
     return np.select(conditions, choices, WITHIN)
 
@@ -363,28 +349,38 @@ def _method(
     kind: str,
     reference: float,
     overdispersion: str | None,
+    adjusted: bool,
     phi: float,
     tau2: float,
     winsorise: float,
 ) -> str:
     if kind == PROPORTION:
         base = (
-            f"95% and 99.8% funnel limits (Spiegelhalter 2005) around {reference:.4g}, "
-            "normal approximation on the proportion scale"
+            f"95% and 99.8% funnel limits (Spiegelhalter 2005, as FunnelPlotR draws them) "
+            f"around {reference:.4g}, on the arcsine square-root scale"
         )
+        scale = "arcsine square-root"
     else:
         base = (
-            f"95% and 99.8% funnel limits (Spiegelhalter 2005) around a ratio of "
-            f"{reference:.4g}, on the log scale with Katz standard errors"
+            f"95% and 99.8% funnel limits (Spiegelhalter 2005, as FunnelPlotR draws them) "
+            f"around an observed/expected ratio of {reference:.4g}, expected at the White rate"
         )
+        scale = "square-root"
+        if not adjusted:
+            base += ", Poisson limits"
     cut = f"z-scores winsorised at {winsorise:.0%} each end"
     if overdispersion == MULTIPLICATIVE:
-        if phi > 1:
-            return f"{base}; multiplicative overdispersion adjustment, phi = {phi:.3g} ({cut})"
+        if adjusted:
+            return (
+                f"{base}; multiplicative overdispersion adjustment (Spiegelhalter 2005), "
+                f"phi = {phi:.3g} ({cut})"
+            )
         return f"{base}; no overdispersion found (phi = {phi:.3g} from {cut}), so not adjusted"
     if overdispersion == ADDITIVE:
-        return (
-            f"{base}; additive random-effects overdispersion adjustment (DerSimonian-Laird), "
-            f"tau2 = {tau2:.3g} ({cut})"
-        )
+        if adjusted:
+            return (
+                f"{base}; widened for overdispersion on the {scale} scale by a random-effects "
+                f"variance (DerSimonian-Laird tau2 = {tau2:.3g}, {cut})"
+            )
+        return f"{base}; no overdispersion found (DerSimonian-Laird tau2 = 0, {cut})"
     return f"{base}; no overdispersion adjustment"

@@ -45,19 +45,31 @@ def default_rows(indicators: pd.DataFrame) -> pd.Series:
     )
 
 
-def katz_variances(indicators: pd.DataFrame, ratios: pd.DataFrame) -> np.ndarray:
-    """``1/a - 1/n_a + 1/b - 1/n_b`` for each relative likelihood row, from the rate rows of the
-    White group and the row's group in the same year (NaN where an event count is zero)."""
+def likelihood_counts(indicators: pd.DataFrame, ratios: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The counts behind each relative likelihood row, from the ``rate_pct`` rows of the same
+    year: ``white_events``, ``white_total`` (the White group) and ``events``, ``total`` (the
+    row's group), NaN where a rate row is missing."""
     rates = indicators[(indicators["measure"] == RATE_MEASURE).to_numpy()]
     if rates.empty:
         raise ValueError(
-            "indicators has no rate_pct rows: models of relative likelihoods need their counts "
-            "for the Katz variances"
+            "indicators has no rate_pct rows: models of relative likelihoods need their counts"
         )
     on = ["year", "level", "code", "indicator"]
     white = rates[(rates["group"] == WHITE).to_numpy()]
-    a, n_a = (lookup(ratios, white, on, column) for column in ("numerator", "denominator"))
-    b, n_b = (lookup(ratios, rates, [*on, "group"], c) for c in ("numerator", "denominator"))
+    return {
+        "white_events": lookup(ratios, white, on, "numerator"),
+        "white_total": lookup(ratios, white, on, "denominator"),
+        "events": lookup(ratios, rates, [*on, "group"], "numerator"),
+        "total": lookup(ratios, rates, [*on, "group"], "denominator"),
+    }
+
+
+def katz_variances(indicators: pd.DataFrame, ratios: pd.DataFrame) -> np.ndarray:
+    """``1/a - 1/n_a + 1/b - 1/n_b`` for each relative likelihood row, from the rate rows of the
+    White group and the row's group in the same year (NaN where an event count is zero)."""
+    counts = likelihood_counts(indicators, ratios)
+    a, n_a = counts["white_events"], counts["white_total"]
+    b, n_b = counts["events"], counts["total"]
     with np.errstate(divide="ignore", invalid="ignore"):
         variance = 1 / a - 1 / n_a + 1 / b - 1 / n_b
     return np.where((a > 0) & (b > 0), variance, np.nan)

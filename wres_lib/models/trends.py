@@ -10,14 +10,25 @@ years. Two models:
   is the **odds ratio per year**, ``exp(slope)``. IRLS starts from a weighted least-squares fit
   of the empirical logit (fewer steps to the same maximum). Counts that separate by year (a
   fitted share within 1e-8 of 0 or 1) have no finite fit and are reported as such.
+  Staff counts vary from year to year more than binomial sampling alone allows, so the
+  **dispersion** is estimated as Pearson chi-squared over the residual degrees of freedom and,
+  when above 1, the fit is **quasi-binomial**: standard errors scaled by its square root, as
+  ``fit(scale="X2")`` gives.
 - **Relative likelihoods** (indicators 2-4): weighted least squares of the log relative
   likelihood on year, ``statsmodels.api.WLS(log_rl, [1, year - last_year], weights=1 / katz_var)``
   with ``katz_var = 1/a - 1/n_a + 1/b - 1/n_b`` from the ``rate_pct`` rows of the same year. The
-  variances are known, so the fit uses ``cov_type="fixed scale"`` (scale 1): standard errors come
-  from the weights alone, not rescaled by the residual variance. The annual change is the
-  **ratio per year**, ``exp(slope)``.
+  Katz variances are sampling variances only; the **dispersion** is the residual variance of the
+  weighted fit (the weighted Pearson chi-squared over the residual degrees of freedom, the scale
+  ``WLS(...).fit()`` estimates) and, when above 1, standard errors are scaled by its square root.
+  The annual change is the **ratio per year**, ``exp(slope)``.
 
-Intervals and p-values are Wald (normal) ones, as statsmodels reports for both fits. Years
+Dispersion below 1 (the points closer to the line than sampling alone predicts) is not used:
+with few years it is mostly chance, and shrinking the sampling error would overstate certainty,
+so the scale stays fixed at 1. With the dispersion fixed at 1 intervals and p-values are Wald
+(normal) ones; with it estimated they use Student's t on the residual degrees of freedom (years
+less 2), as for a quasi-likelihood fit, so a series needs at least 3 years for the dispersion to
+be estimated (2 years leave none: the scale stays at 1). The ``model`` column says which was
+used and the ``dispersion`` column gives the estimate (NaN where nothing was fitted). Years
 where the figure is undefined (no denominator, a zero event count) are left out. Two-year
 rolling likelihoods are not fitted (overlapping years are not independent), nor are gaps in
 points or disparity ratios (the table does not carry the counts their variances need).
@@ -27,7 +38,8 @@ share of the same group for a share at a band or staff group, the White figure o
 indicator for another group's rate or survey percentage, in the series' latest year (or a
 ``target`` column in the input, in the units of ``value``). The parity year is the first year at
 or after the fitted line reaches parity, given only when the trend is significant at ``alpha``
-and moves towards parity; otherwise ``reason`` says why not in plain words.
+and moves towards parity; otherwise ``reason`` says why not in plain words ("no significant trend
+once year-to-year variation is allowed for" when the dispersion was estimated).
 """
 
 from __future__ import annotations
@@ -41,8 +53,10 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy.special import logit
 from scipy.stats import norm
+from scipy.stats import t as t_dist
 from statsmodels.genmod.families import Binomial
 from statsmodels.genmod.generalized_linear_model import GLMResultsWrapper
+from statsmodels.regression.linear_model import RegressionResultsWrapper
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
 
 from wres_lib.data.schema import WHITE
@@ -67,11 +81,15 @@ HALF = 0.5  # added to counts for the empirical logit that starts the GLM fit
 SEPARATED = 1e-8
 
 PROPORTION_MODEL = "binomial GLM (logit) on year"
-RATIO_MODEL = "WLS of log relative likelihood on year, Katz variances, scale fixed at 1"
+RATIO_MODEL = "WLS of log relative likelihood on year, Katz variances"
+ESTIMATED = "{model}; dispersion {dispersion:.3g} estimated (Pearson chi2/df), t on {df} df"
+FIXED = "{model}; dispersion fixed at 1 (estimate {dispersion:.3g})"
+UNESTIMATED = "{model}; dispersion fixed at 1 (no degrees of freedom to estimate it)"
 ODDS_RATIO, RATIO = "odds ratio per year", "ratio per year"
 FEW_YEARS = "fewer than {n} years of data"
 FEW_USABLE = "fewer than {n} years with a figure that can be used"
 NO_TREND = "no significant trend"
+NO_TREND_BEYOND_NOISE = "no significant trend once year-to-year variation is allowed for"
 AWAY = "moving away from parity"
 FAR = f"parity more than {PARITY_HORIZON} years away on the current trend"
 NO_TARGET = "no parity target for this measure"
@@ -81,7 +99,8 @@ EXTREME = "the counts are too small or one-sided for a trend to be fitted"
 
 COLUMNS = (
     *SERIES_KEY, "model", "change_scale", "annual_change", "ci_low", "ci_high", "p_value",
-    "n_years", "first_year", "last_year", "latest_value", "target", "parity_year", "reason",
+    "dispersion", "n_years", "first_year", "last_year", "latest_value", "target", "parity_year",
+    "reason",
 )  # fmt: skip
 
 
@@ -108,6 +127,8 @@ def trend(
     Returns:
         One row per series with the columns :data:`COLUMNS`: ``annual_change`` (odds ratio or
         ratio per year, as ``change_scale`` says) with ``ci_low``/``ci_high``, ``p_value``,
+        ``dispersion`` (Pearson chi-squared over residual degrees of freedom; used when above 1,
+        as ``model`` says),
         ``n_years`` fitted, ``latest_value`` and ``target`` (in the units of ``value``),
         ``parity_year`` (nullable integer) and ``reason`` ("" when a parity year is given).
 
@@ -236,6 +257,7 @@ def _fit_series(
         "last_year": int(year[-1]),
         "latest_value": float(series["value"][-1]),
         "target": float(series["target"][-1]),
+        "dispersion": math.nan,
         "parity_year": None,
     }
     proportion = measure in PROPORTION_MEASURES
@@ -258,13 +280,41 @@ def _fit_series(
         fitted = sm.WLS(log_ratio, x, weights=series["weights"][usable]).fit(cov_type="fixed scale")
         parity_at = 0.0
     (intercept, slope), (_, slope_se) = fitted.params, fitted.bse
+    statistic, dispersion, df = slope / slope_se, _dispersion(fitted), int(fitted.df_resid)
+    if dispersion > 1:
+        slope_se *= math.sqrt(dispersion)
+        statistic /= math.sqrt(dispersion)
+        quantile = float(t_dist.ppf(1 - alpha / 2, df))
+        p_value = float(2 * t_dist.sf(abs(statistic), df))
+        template = ESTIMATED
+    else:
+        quantile, p_value = z, float(2 * norm.sf(abs(statistic)))
+        template = FIXED if df > 0 else UNESTIMATED
     out |= {
+        "model": template.format(model=out["model"], dispersion=dispersion, df=df),
+        "dispersion": dispersion,
         "annual_change": math.exp(slope),
-        "ci_low": math.exp(slope - z * slope_se),
-        "ci_high": math.exp(slope + z * slope_se),
-        "p_value": float(fitted.pvalues[1]),
+        "ci_low": math.exp(slope - quantile * slope_se),
+        "ci_high": math.exp(slope + quantile * slope_se),
+        "p_value": p_value,
     }
-    return out | _parity(intercept, slope, out["p_value"], parity_at, latest, alpha)
+    parity = _parity(intercept, slope, p_value, parity_at, latest, alpha)
+    if parity["reason"] == NO_TREND and dispersion > 1:
+        parity["reason"] = NO_TREND_BEYOND_NOISE
+    return out | parity
+
+
+def _dispersion(fitted: RegressionResultsWrapper | GLMResultsWrapper) -> float:
+    """Pearson chi-squared over the residual degrees of freedom (NaN with none left).
+
+    For the binomial GLM the Pearson residuals are standardised by the binomial variance; for
+    the WLS fit they are the residuals times the square root of the weights, so the ratio is the
+    scale statsmodels estimates for either (``scale="X2"``, and the default WLS scale)."""
+    if fitted.df_resid <= 0:
+        return math.nan
+    if isinstance(fitted, GLMResultsWrapper):
+        return float(fitted.pearson_chi2 / fitted.df_resid)
+    return float(fitted.ssr / fitted.df_resid)
 
 
 def _fit_proportion(

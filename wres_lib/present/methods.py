@@ -16,11 +16,13 @@ METHODS = [
     "Racial disparity ratios are odds ratios with Woolf's interval: our reconstruction of the "
     "WRES method (Bands 1–5, 6–7, 8a and above).",
     "Trends: a binomial GLM on year for shares and weighted least squares of the log relative "
-    "likelihood on year (statsmodels); our addition.",
+    "likelihood on year (statsmodels), allowing for year-to-year variation beyond sampling "
+    "(dispersion estimated, used when above 1); our addition.",
     "Model Employer: a straight line from the BME share at each senior band in 2018 (or the "
     "first year with data) to the workforce share in 2028, our approximation of NHS England's "
     "A Model Employer (2019).",
-    "Funnel plots after Spiegelhalter (2005), with 95% and 99.8% limits (our addition).",
+    "Funnel plots after Spiegelhalter (2005) as FunnelPlotR draws them, with 95% and 99.8% "
+    "limits widened for variation between trusts (our addition).",
     "Systems, regions and England are built by summing counts, never by averaging trust ratios.",
     f"Figures resting on fewer than {DEFAULT_RULE.min_denominator} people are shown as 'too few "
     f"to report'; staff counts of 1 to {DEFAULT_RULE.suppress_counts_below - 1} as "

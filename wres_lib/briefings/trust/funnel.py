@@ -1,4 +1,9 @@
-"""A trust briefing's funnel plot: indicator 2 across all trusts, this trust highlighted."""
+"""A trust briefing's funnel plot: indicator 2 across all trusts, this trust highlighted.
+
+The funnel plots BME appointments observed over those expected had BME applicants been
+appointed at the trust's White rate (:func:`~wres_lib.analysis.fits.appointment_funnel`), so a
+figure below England's is the adverse side, and a trust with no BME appointments is placed at 0.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,13 @@ from wres_lib.briefings.trust.facts import TrustFacts
 from wres_lib.present import charts
 from wres_lib.present import fragments as present
 
+# Observed over expected is BME over White, the reverse of indicator 2: low is adverse.
 POSITION_WORDS = {
     "within": "within the 95% limits: no different from England beyond chance",
-    "above_95": "above the 95% limit: more adverse than England",
-    "above_998": "above the 99.8% limit: clearly more adverse than England",
-    "below_95": "below the 95% limit: less adverse than England",
-    "below_998": "below the 99.8% limit: clearly less adverse than England",
+    "below_95": "below the 95% limit: more adverse than England",
+    "below_998": "below the 99.8% limit: clearly more adverse than England",
+    "above_95": "above the 95% limit: less adverse than England",
+    "above_998": "above the 99.8% limit: clearly less adverse than England",
 }
 
 
@@ -22,11 +28,16 @@ def funnel(facts: TrustFacts) -> present.Fragment:
         fitted.limits,
         fitted.positions,
         highlight=facts.code,
-        kind="ratio",
+        kind=fitted.kind,
         title=f"Appointment from shortlisting (indicator 2), all trusts, {facts.year}",
-        subtitle="Funnel plot: 95% and 99.8% limits around the England figure",
+        subtitle=(
+            "BME appointments against those expected at each trust's White rate; "
+            "95% and 99.8% limits around England"
+        ),
         source=facts.chart_source,
         synthetic=facts.context.synthetic,
+        x_label="BME appointments expected at the White rate (log scale)",
+        y_label="Observed / expected (below England is adverse)",
     )
     mine = fitted.positions[fitted.positions["code"] == facts.code]
     if mine.empty:

@@ -30,11 +30,14 @@ def funnel_chart(
     source: str,
     synthetic: bool,
     subtitle: str | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
 ) -> Figure:
     """Organisations against funnel limits; the highlighted code stands out and is labelled.
 
     ``limits``: x, lower_998, lower_95, reference, upper_95, upper_998.
-    ``positions``: code, x, y (a fraction for ``kind="proportion"``, a ratio for "ratio");
+    ``positions``: code, x, y (a fraction for ``kind="proportion"``; observed over expected for
+    ``kind="standardised_ratio"``, drawn on a linear axis from 0 so zero counts show);
     the highlighted organisation is labelled with its ``name`` if there is one, else its code,
     and a highlighted code without a plotted figure reads "<code>: not plotted".
     """
@@ -51,7 +54,6 @@ def funnel_chart(
                 label=f"{'95%' if level == '95' else '99.8%'} limits" if side == "upper" else None,
             )
     plotted = positions.dropna(subset=["x", "y"])
-    plotted = plotted[plotted["y"] > 0] if kind == "ratio" else plotted
     others = plotted[plotted["code"] != highlight]
     ax.scatter(others["x"], others["y"], s=9, color=NEUTRAL_GREY, zorder=2, label="Other trusts")
     mine = plotted[plotted["code"] == highlight]
@@ -86,17 +88,20 @@ def funnel_chart(
             fontsize=7,
             color=TEXT_GREY,
         )
-    if kind == "ratio":
-        ratio_axis(ax, log=True)
+    if kind == "standardised_ratio":
+        ratio_axis(ax)
         ax.set_xscale("log")
         ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
-        ax.set_xlabel("Precision (1 / variance of the log ratio, log scale)")
+        ax.set_xlabel(x_label or "Expected count (log scale)")
+        ax.set_ylabel(y_label or "Observed / expected")
         if len(plotted):  # keep the organisations in view; the outer limits may run far out
-            low, high = float(plotted["y"].min()), float(plotted["y"].max())
-            ax.set_ylim(min(low, 0.8) / FUNNEL_PADDING, max(high, 1.25) * FUNNEL_PADDING)
+            high = max(float(plotted["y"].max()), float(limits["reference"].iloc[0]) * 1.25)
+            ax.set_ylim(0, high * FUNNEL_PADDING)
     else:
         percent_axis(ax)
-        ax.set_xlabel("Number of staff")
+        ax.set_xlabel(x_label or "Number of staff")
+        if y_label:
+            ax.set_ylabel(y_label)
     ax.legend(loc="upper right", fontsize=7, frameon=False)
     return _finish(fig, source, synthetic)
 
