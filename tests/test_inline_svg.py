@@ -10,8 +10,8 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pytest
-from test_charts import all_charts
 
+from tests.test_charts import all_charts
 from wres_lib.present import fragments
 from wres_lib.present.inline_svg import inline_svg
 from wres_lib.present.style import figure_bytes, finish_figure, new_figure

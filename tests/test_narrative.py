@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from module_names import public_names
 
+from tests.helpers.module_names import public_names
 from wres_lib.errors import WresError
 from wres_lib.present import narrative
 from wres_lib.present.narrative import (

@@ -23,8 +23,8 @@ from matplotlib.colors import is_color_like, to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.text import Text
-from module_names import public_names
 
+from tests.helpers.module_names import public_names
 from wres_lib.data import provenance
 from wres_lib.errors import WresError
 from wres_lib.present import style
