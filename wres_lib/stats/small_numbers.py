@@ -4,7 +4,8 @@ A ratio or percentage whose group denominator is under ``min_denominator`` is sh
 "too few to report" in anything meant for publication (analysts still see the figure, flagged
 ``small_numbers``); staff counts from 1 to ``suppress_counts_below - 1`` are shown as "<5".
 An odds ratio between two rungs of the progression ladder needs each of its four counts to be at
-least ``min_events`` before it may be named as the bottleneck. Board membership is public and never suppressed.
+least ``min_events`` before it may be named as the bottleneck. Board membership is public and
+never suppressed.
 """
 
 from __future__ import annotations

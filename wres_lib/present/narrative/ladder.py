@@ -67,7 +67,9 @@ def no_bottleneck_sentence(min_events: int) -> str:
     return check_sentence(NO_STEP_STANDS_OUT.format(min_events=min_events))
 
 
-def entry_sentence(ratio: float | None, ci_low: float | None, ci_high: float | None) -> str:
+def entry_sentence(
+    ratio: float | None = None, ci_low: float | None = None, ci_high: float | None = None
+) -> str:
     """Recruitment (indicator 2) as the entry to the pipeline, in the ladder's words."""
     if ratio is None:
         return "At the entry, there are too few appointments to compare White and BME applicants."
@@ -78,9 +80,20 @@ def entry_sentence(ratio: float | None, ci_low: float | None, ci_high: float | N
 
 
 def top_sentence(
-    lower: str, ratio: float | None, ci_low: float | None, ci_high: float | None
+    lower: str,
+    ratio: float | None = None,
+    ci_low: float | None = None,
+    ci_high: float | None = None,
+    *,
+    no_bme: bool = False,
 ) -> str:
-    """The step from the top rung to the executive team, in the ladder's words."""
+    """The step from the top rung to the executive team, in the ladder's words; ``no_bme``:
+    the executive team has no BME member (so there is no ratio to give)."""
+    if no_bme:
+        return check_sentence(
+            "At the top, the executive team has no BME member, so the step from "
+            f"{rung_words(lower)} to the executive team cannot be given as a ratio."
+        )
     if ratio is None:
         return check_sentence(
             f"At the top, there are too few staff at {rung_words(lower)} or on the executive "
