@@ -43,6 +43,7 @@ from wres_lib.present.narrative.figures import (
     times_as_likely,
 )
 from wres_lib.present.narrative.ladder import (
+    NO_STEP_STANDS_OUT,
     bottleneck_sentence,
     entry_sentence,
     no_bottleneck_sentence,
@@ -73,6 +74,7 @@ __all__ = [
     "LAST_YEAR",
     "MAX_DECIMALS",
     "NOT_AVAILABLE",
+    "NO_STEP_STANDS_OUT",
     "NUMBER_WORDS",
     "PERCENT_DECIMALS",
     "POINTS_DECIMALS",

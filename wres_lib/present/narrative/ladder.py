@@ -25,7 +25,7 @@ def _short(rung: str) -> str:
     return rung_words(rung)
 
 
-def interval_words(ci_low: float | None, ci_high: float | None) -> str:
+def _interval_words(ci_low: float | None, ci_high: float | None) -> str:
     """ " (95% interval 1.40–2.60)", or "" when there is no interval."""
     low, high = ratio_figure(ci_low), ratio_figure(ci_high)
     if NOT_AVAILABLE in (low, high):
@@ -33,7 +33,7 @@ def interval_words(ci_low: float | None, ci_high: float | None) -> str:
     return f" (95% interval {low}–{high})"
 
 
-def step_clause(
+def _step_clause(
     lower: str, upper: str, ratio: float, ci_low: float | None, ci_high: float | None
 ) -> str:
     """ "a White member of staff at Band 7 or 8a–8b is 1.90 times as likely as a BME colleague
@@ -41,7 +41,7 @@ def step_clause(
     where = f"at {rung_words(lower)} or {_short(upper)}"
     return (
         f"a White member of staff {where} is {times_as_likely(ratio)} as a BME colleague to be "
-        f"at the higher rung{interval_words(ci_low, ci_high)}"
+        f"at the higher rung{_interval_words(ci_low, ci_high)}"
     )
 
 
@@ -56,7 +56,7 @@ def bottleneck_sentence(
     >>> text.split(": ")[1][:59]
     'a White member of staff at Band 7 or 8a–8b is 1.90 times as'
     """
-    clause = step_clause(lower, upper, ratio, ci_low, ci_high)
+    clause = _step_clause(lower, upper, ratio, ci_low, ci_high)
     return check_sentence(
         f"BME staff fall away most between {rung_words(lower)} and {rung_words(upper)}: {clause}."
     )
@@ -75,7 +75,7 @@ def entry_sentence(
         return "At the entry, there are too few appointments to compare White and BME applicants."
     return check_sentence(
         f"At the entry, a White applicant on a shortlist is {times_as_likely(ratio)} as a BME "
-        f"applicant to be appointed{interval_words(ci_low, ci_high)}."
+        f"applicant to be appointed{_interval_words(ci_low, ci_high)}."
     )
 
 
@@ -102,5 +102,5 @@ def top_sentence(
     return check_sentence(
         f"At the top, a White member of staff at {rung_words(lower)} or on the executive team "
         f"is {times_as_likely(ratio)} as a BME colleague to be on the executive team"
-        f"{interval_words(ci_low, ci_high)}."
+        f"{_interval_words(ci_low, ci_high)}."
     )
