@@ -29,16 +29,16 @@ from wres_lib.tables.registry import ORGANISATION_LEVELS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
-# The category orders of the tidy table before they were derived from the catalogue: users sort
-# and filter by them, so they must not change.
+# The category orders of the tidy table: users sort and filter by them, so they change only by
+# appending (the disparity family's "bottleneck" measure gave way to the progression ladder).
 MEASURE_ORDER = (
     "bme_share", "group_share", "representation_ratio", "unknown_pct", "rate_pct",
     "relative_likelihood", "relative_likelihood_2yr", "pct_white", "pct_bme", "pct_group",
     "gap_points", "board_bme_pct", "executive_bme_pct", "non_executive_bme_pct",
     "board_gap_points", "executive_gap_points", "non_executive_gap_points",
-    "lower_to_middle", "middle_to_upper", "lower_to_upper", "bottleneck",
+    "lower_to_middle", "middle_to_upper", "lower_to_upper", "step_ratio", "step_white_odds",
 )  # fmt: skip
-INDICATOR_ORDER = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "disparity")
+INDICATOR_ORDER = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "disparity", "progression")
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,8 @@ from wres_lib.analysis.context import (
     unknown_code_message,
 )
 from wres_lib.analysis.figures import Figure, figure, population_bme_share
-from wres_lib.analysis.published import is_published, summary_flag
+from wres_lib.analysis.pipeline import pipeline
+from wres_lib.analysis.published import summary_flag
 from wres_lib.analysis.summary import UNBALANCED_WORKFORCE_SHARE, trust_summary, unbalanced_boards
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
@@ -176,22 +177,7 @@ class SystemBriefing:
                 ]
             )
             lines.append(f"Boards furthest below their workforce's BME share: {detail}.")
-        bottleneck = self.rows[
-            (self.rows["year"] == self.year)
-            & (self.rows["measure"] == "bottleneck")
-            & (self.rows["staff_group"] == "all")
-        ]
-        if (
-            not bottleneck.empty
-            and pd.notna(bottleneck.iloc[0]["value"])
-            and bottleneck.iloc[0]["value"] > 1
-            and is_published(bottleneck.iloc[0]["flag"])
-        ):
-            step = str(bottleneck.iloc[0]["band"]).replace("_to_", " to ").replace("_", " ")
-            lines.append(
-                f"From summed counts, the main bottleneck is the step from {step} bands: the "
-                f"odds ratio is {narrative.ratio_figure(bottleneck.iloc[0]['value'])}."
-            )
+        lines.append(self.bottleneck_sentence())
         population = self.population_share
         board, share = self.get("9", "board_bme_pct"), self.get("1", "bme_share")
         if population is not None and board.value is not None and share.value is not None:
@@ -201,6 +187,15 @@ class SystemBriefing:
                 f"{narrative.percent(board.value / 100)} of voting board members."
             )
         return present.bullet_list(lines)
+
+    def bottleneck_sentence(self) -> str:
+        """Where BME staff fall away most on the progression ladder of the summed counts."""
+        main = pipeline(self.rows, self.year).bottleneck
+        if main is None or main.value is None:
+            return narrative.no_bottleneck_sentence(DEFAULT_RULE.min_events)
+        return narrative.bottleneck_sentence(
+            main.lower, main.upper, main.value, main.ci_low, main.ci_high
+        )
 
     # -- tables and charts ------------------------------------------------------------------
     def trust_table(self) -> present.Fragment:

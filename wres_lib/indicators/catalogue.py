@@ -1,9 +1,9 @@
 """The indicator catalogue: what each WRES indicator is, in one place every module reads.
 
-One :class:`Indicator` record per indicator (1 to 9, and the disparity ratios that NHS England
-publishes beside indicator 1): the tables its counts come from, the measures it gives in the
-tidy table, the side of parity that is adverse, its label for tables and briefings, and the
-parts of the sentence that describe it. ``docs/methods.md`` defines each one.
+One :class:`Indicator` record per indicator (1 to 9, the disparity ratios that NHS England
+publishes beside indicator 1, and our progression ladder): the tables its counts come from, the
+measures it gives in the tidy table, the side of parity that is adverse, its label for tables
+and briefings, and the parts of the sentence that describe it. ``docs/methods.md`` defines each one.
 """
 
 from __future__ import annotations
@@ -185,8 +185,16 @@ CATALOGUE: tuple[Indicator, ...] = (
         number="disparity",
         label="Racial disparity ratios of the pay-band groups",
         tables=("workforce",),
-        measures=("lower_to_middle", "middle_to_upper", "lower_to_upper", "bottleneck"),
+        measures=("lower_to_middle", "middle_to_upper", "lower_to_upper"),
         headline_measure="lower_to_upper",
+        adverse="above_parity",
+    ),
+    Indicator(
+        number="progression",
+        label="Progression ladder: White vs BME odds of the higher rung, step by step",
+        tables=("workforce",),
+        measures=("step_ratio", "step_white_odds"),
+        headline_measure="step_ratio",
         adverse="above_parity",
     ),
 )
@@ -202,7 +210,7 @@ SOURCE_TABLES = tuple(dict.fromkeys(t for i in CATALOGUE for t in i.tables))
 
 
 def indicator(number: str | int) -> Indicator:
-    """The catalogue record of indicator ``number`` ("1" to "9", or "disparity")."""
+    """The catalogue record of indicator ``number`` ("1" to "9", "disparity", "progression")."""
     try:
         return BY_NUMBER[str(number)]
     except KeyError:

@@ -4,10 +4,12 @@ One row per (year, level, code, indicator, measure, staff_group, band, group). C
 
 - ``year``, ``level`` (trust, icb, region, national), ``code``, ``name``; national is ``ENG``,
   England.
-- ``indicator``: "1" to "9", or "disparity" for the racial disparity ratios.
+- ``indicator``: "1" to "9", "disparity" for the racial disparity ratios, or "progression"
+  for the progression ladder.
 - ``measure`` (below), ``staff_group`` (clinical, non_clinical, medical or "all"), ``band`` (a
-  band, a band group lower/middle/upper, or "all"), ``group`` (the ethnic group the row is about:
-  for a comparison, the group compared with White).
+  band, a band group lower/middle/upper, a step of the progression ladder, or "all"),
+  ``group`` (the ethnic group the row is about: for a comparison, the group compared with
+  White).
 - ``value``, ``ci_low``, ``ci_high``: NaN where undefined or where there is no interval;
   percentages are 0-100, gaps are percentage points, ratios have no unit.
 - ``numerator``, ``denominator``: the counts behind a percentage (nullable integers; missing for
@@ -34,17 +36,23 @@ indicator:
   or not) and the matching ``*_gap_points`` (minus the BME % of the whole workforce), with member
   counts in numerator and denominator; ``unknown_pct`` (voting board). Never small numbers.
 - disparity (staff_group all, clinical, non_clinical): ``lower_to_middle``, ``middle_to_upper``,
-  ``lower_to_upper`` (Woolf intervals) and ``bottleneck`` (the largest of them, named in
-  ``band``; band missing and flag ``undefined`` if none is defined).
+  ``lower_to_upper`` (Woolf intervals), kept for comparison with NHS England; none of them is
+  named as the bottleneck (lower_to_upper is the product of the other two).
+- progression (staff_group all, band = a step such as "Band 7 to Bands 8a-8b"): ``step_ratio``
+  (group BME; Woolf interval; numerator and denominator = BME staff on the upper and lower
+  rung) and ``step_white_odds`` (group White; numerator and denominator = White staff on the
+  upper and lower rung). The ``bottleneck`` flag marks at most one step per organisation-year
+  (:mod:`wres_lib.indicators.progression`).
 
 Flags (:data:`~wres_lib.indicators.flags.FLAGS` gives each one's meaning): ``undefined`` (no value;
 see note), ``no_interval`` (a value without an interval), ``small_numbers`` (a group denominator
 under the small-number rule's minimum: "too few to report" in publications), ``below_0.80``,
 ``within_0.80_1.25``, ``above_1.25`` (ratios against the four-fifths band), ``ci_excludes_1`` (a
 ratio's interval excludes parity), ``significant`` (a survey gap's p-value is under 1 - conf),
-``adverse`` (on the adverse side of parity: likelihoods and disparity ratios above 1; survey gaps
-BME higher, or lower for indicator 7; board gaps below 0; representation ratios below 1 at upper
-bands). The series continued across mergers and code changes of :mod:`wres_lib.data.succession` add
+``bottleneck`` (the progression step where BME staff fall away most), ``adverse`` (on the
+adverse side of parity: likelihoods, disparity and step ratios above 1; survey gaps BME higher,
+or lower for indicator 7; board gaps below 0; representation ratios below 1 at upper bands).
+The series continued across mergers and code changes of :mod:`wres_lib.data.succession` add
 ``predecessors`` (the counts include a predecessor's).
 """
 
@@ -71,11 +79,13 @@ from wres_lib.indicators.catalogue import INDICATOR_NAMES, MEASURES, SOURCE_TABL
 from wres_lib.indicators.disparity_ratios import (
     BAND_GROUP_NAMES,
     DEFAULT_BAND_GROUPS,
-    RATIOS,
+    DEFAULT_RUNGS,
     BandGroups,
+    Rungs,
 )
 from wres_lib.indicators.likelihoods import INDICATORS as LIKELIHOOD_INDICATORS
 from wres_lib.indicators.likelihoods import counting, likelihood_indicators
+from wres_lib.indicators.progression import progression
 from wres_lib.indicators.survey import survey_indicators
 from wres_lib.indicators.tidy import ALL, Settings, assemble
 from wres_lib.indicators.workforce import disparity, indicator_1, whole_workforce, workforce_cells
@@ -86,7 +96,7 @@ CATEGORIES = {
     "indicator": INDICATOR_NAMES,
     "measure": MEASURES,
     "staff_group": (*STAFF_GROUPS, ALL),
-    "band": (*BANDS, *BAND_GROUP_NAMES, *RATIOS, ALL),
+    "band": (*BANDS, *BAND_GROUP_NAMES, *DEFAULT_RUNGS.steps, ALL),
     "group": (WHITE, BME, *DETAILED_BME_GROUPS, UNKNOWN),
 }
 
@@ -99,6 +109,7 @@ def compute_indicators(
     conf: float = 0.95,
     rule: SmallNumberRule = DEFAULT_RULE,
     band_groups: BandGroups = DEFAULT_BAND_GROUPS,
+    rungs: Rungs = DEFAULT_RUNGS,
 ) -> pd.DataFrame:
     """Every indicator for every organisation of ``level`` in ``years``, as one tidy frame.
 
@@ -110,6 +121,7 @@ def compute_indicators(
             p-value is under ``1 - conf``.
         rule: the small-number rule.
         band_groups: the bands of the lower, middle and upper groups.
+        rungs: the rungs of the progression ladder.
 
     Returns:
         The tidy frame described in this module's docstring, sorted by year and code.
@@ -127,8 +139,11 @@ def compute_indicators(
         raise ValueError(f"rule must be a SmallNumberRule, got {type(rule).__name__}")
     if not isinstance(band_groups, BandGroups):
         raise ValueError(f"band_groups must be a BandGroups, got {type(band_groups).__name__}")
+    if not isinstance(rungs, Rungs):
+        raise ValueError(f"rungs must be a Rungs, got {type(rungs).__name__}")
     wanted = _years(dataset, years)
-    settings = Settings(level_map(dataset.organisations, level), conf, rule, band_groups)
+    lmap = level_map(dataset.organisations, level)
+    settings = Settings(lmap, conf, rule, band_groups, rungs)
     cells = workforce_cells(_in_years(dataset.workforce, wanted), settings)
     blocks = indicator_1(cells, settings)
     with_previous = wanted | {year - 1 for year in wanted}
@@ -138,7 +153,10 @@ def compute_indicators(
     blocks += survey_indicators(dataset.staff_survey, wanted, settings)
     blocks += board_indicator(_in_years(dataset.board, wanted), whole_workforce(cells), settings)
     blocks += disparity(cells, settings)
-    return assemble(blocks, settings.lmap, CATEGORIES)
+    blocks += progression(cells, settings)
+    steps = tuple(s for s in rungs.steps if s not in CATEGORIES["band"])
+    categories = CATEGORIES | {"band": (*CATEGORIES["band"][:-1], *steps, ALL)}
+    return assemble(blocks, settings.lmap, categories)
 
 
 def _years(dataset: Dataset, years: int | Iterable[int] | None) -> set[int]:

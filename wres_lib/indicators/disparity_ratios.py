@@ -1,4 +1,4 @@
-"""Racial disparity ratios between pay-band groups, and the bottleneck.
+"""Racial disparity ratios between pay-band groups, and the rungs of the progression ladder.
 
 NHS England has not published its exact method; this is the stated reconstruction
 (docs/methods.md, "Racial disparity ratios"). With ``W_x``, ``B_x`` the White and BME
@@ -9,14 +9,17 @@ headcounts in band group x:
 - lower_to_upper = (W_upper / W_lower) / (B_upper / B_lower)
 
 Each is the odds ratio of the table ``[[W_hi, W_lo], [B_hi, B_lo]]`` with Woolf's log interval.
-1 is parity; above 1, White staff are relatively more likely to be in the higher group. The
-largest defined ratio is the bottleneck.
+1 is parity; above 1, White staff are relatively more likely to be in the higher group.
+lower_to_upper is the product of the other two, so none of the three is named as "the"
+bottleneck: that is the job of the progression ladder (:mod:`wres_lib.indicators.progression`),
+whose rungs (:class:`Rungs`) are defined here beside the band groups.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -32,7 +35,6 @@ RATIOS = {
     "lower_to_upper": ("lower", "upper"),
 }
 COUNT_COLUMNS = tuple(f"{side}_{name}" for side in ("white", "bme") for name in BAND_GROUP_NAMES)
-NO_BOTTLENECK = "no ratio could be calculated, so there is no bottleneck"
 _INPUT_COLUMNS = ("band", "ethnicity", "headcount")
 
 
@@ -73,6 +75,64 @@ class BandGroups:
 
 DEFAULT_BAND_GROUPS = BandGroups()
 
+AFC_RUNGS = (
+    ("Bands 1-4", AFC_BANDS[:4]),
+    ("Band 5", ("Band 5",)),
+    ("Band 6", ("Band 6",)),
+    ("Band 7", ("Band 7",)),
+    ("Bands 8a-8b", ("Band 8a", "Band 8b")),
+    ("Bands 8c-VSM", AFC_BANDS[9:]),
+)
+
+
+@dataclass(frozen=True)
+class Rungs:
+    """The rungs of the progression ladder, lowest first: (label, Agenda for Change bands).
+
+    Only AfC bands may be rungs: medical grades are a separate career structure and are left
+    out of the ladder. Each adjacent pair of rungs is a *step*, labelled "lower to upper".
+
+    >>> Rungs().steps[0]
+    'Bands 1-4 to Band 5'
+    """
+
+    rungs: tuple[tuple[str, tuple[str, ...]], ...] = AFC_RUNGS
+
+    def __post_init__(self) -> None:
+        if len(self.rungs) < 2:
+            raise ValueError("the ladder needs at least two rungs")
+        seen: set[str] = set()
+        for rung in self.rungs:
+            if len(rung) != 2 or not isinstance(rung[0], str) or isinstance(rung[1], str):
+                raise ValueError(f"each rung must be (label, tuple of bands), got {rung!r}")
+            label, bands = rung
+            outside = [b for b in bands if b not in AFC_BANDS]
+            if not bands or outside:
+                raise ValueError(f"rung {label!r} must hold Agenda for Change bands, got {bands!r}")
+            if seen.intersection(bands):
+                raise ValueError(f"rung {label!r} repeats bands of a lower rung")
+            seen.update(bands)
+        if len({label for label, _ in self.rungs}) != len(self.rungs):
+            raise ValueError("rung labels must differ")
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The rung labels, lowest first."""
+        return tuple(label for label, _ in self.rungs)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The step labels, lowest first: "Band 7 to Bands 8a-8b"."""
+        return tuple(f"{lo} to {hi}" for lo, hi in pairwise(self.labels))
+
+    @property
+    def rung_of(self) -> dict[str, int]:
+        """Band name to the position of its rung."""
+        return {band: i for i, (_, bands) in enumerate(self.rungs) for band in bands}
+
+
+DEFAULT_RUNGS = Rungs()
+
 
 def racial_disparity_ratios(
     headcounts: pd.DataFrame,
@@ -80,7 +140,7 @@ def racial_disparity_ratios(
     band_groups: BandGroups = DEFAULT_BAND_GROUPS,
     conf: float = 0.95,
 ) -> pd.DataFrame:
-    """Disparity ratios with Woolf intervals and the bottleneck, one row per ``by`` group.
+    """Disparity ratios with Woolf intervals, one row per ``by`` group.
 
     Args:
         headcounts: rows of band, ethnicity and headcount (like the workforce table), for one
@@ -94,9 +154,7 @@ def racial_disparity_ratios(
     Returns:
         One row per unit: the ``by`` columns; headcounts ``white_lower`` ... ``bme_upper``; for
         each ratio of :data:`RATIOS` its value, ``{ratio}_ci_low``, ``{ratio}_ci_high`` (NaN
-        where undefined) and ``{ratio}_note`` (why it or its interval is undefined, or "");
-        ``bottleneck``, the name of the largest defined ratio (missing if none is defined); and
-        ``note``, saying why there is no bottleneck.
+        where undefined) and ``{ratio}_note`` (why it or its interval is undefined, or "").
 
     >>> rows = pd.DataFrame({"band": ["Band 3", "Band 6", "Band 8a"] * 2,
     ...                      "ethnicity": ["White"] * 3 + ["BME"] * 3,
@@ -104,8 +162,6 @@ def racial_disparity_ratios(
     >>> out = racial_disparity_ratios(rows)
     >>> out.loc[0, ["lower_to_middle", "middle_to_upper", "lower_to_upper"]].tolist()
     [2.0, 2.0, 4.0]
-    >>> out.loc[0, "bottleneck"]
-    'lower_to_upper'
     """
     keys = _check_input(headcounts, by)
     group = headcounts["band"].map(band_groups.group_of).to_numpy()
@@ -127,15 +183,12 @@ def ratios_from_counts(counts: pd.DataFrame, conf: float = 0.95) -> pd.DataFrame
     group (columns :data:`COUNT_COLUMNS`); other columns of ``counts`` are kept as they are."""
     out = counts.copy()
     out[list(COUNT_COLUMNS)] = out[list(COUNT_COLUMNS)].astype(np.int64)
-    values = []
     for ratio, (lo, hi) in RATIOS.items():
         order = (("white", hi), ("white", lo), ("bme", hi), ("bme", lo))
         cells = [out[f"{s}_{g}"].to_numpy() for s, g in order]
         value, ci_low, ci_high = woolf_interval(*cells, conf=conf)
         out[ratio], out[f"{ratio}_ci_low"], out[f"{ratio}_ci_high"] = value, ci_low, ci_high
         out[f"{ratio}_note"] = ratio_notes(*cells, lower=lo, higher=hi)
-        values.append(value)
-    out["bottleneck"], out["note"] = _bottleneck(np.column_stack(values))
     return out
 
 
@@ -172,16 +225,6 @@ def ratio_notes(
         ending = "the ratio cannot be calculated" if value_undefined else "it has no interval"
         texts.append(f"{' and '.join(empty)}, so {ending}")
     return pd.Categorical.from_codes(inverse.reshape(-1), categories=texts)
-
-
-def _bottleneck(values: np.ndarray) -> tuple[pd.Series, pd.Series]:
-    defined = ~np.isnan(values)
-    any_defined = defined.any(axis=1)
-    largest = np.argmax(np.where(defined, values, -np.inf), axis=1)
-    names = np.array(list(RATIOS), dtype=object)[largest]
-    bottleneck = pd.Series(np.where(any_defined, names, None), dtype="str")
-    note = pd.Series(np.where(any_defined, "", NO_BOTTLENECK), dtype="str")
-    return bottleneck, note
 
 
 def _check_input(headcounts: pd.DataFrame, by: Sequence[str] | None) -> list[str]:

@@ -16,6 +16,7 @@ SIGNIFICANT = "significant"
 CI_EXCLUDES_1 = "ci_excludes_1"
 ADVERSE = "adverse"
 PREDECESSORS = "predecessors"
+BOTTLENECK = "bottleneck"
 SEPARATOR = ";"
 
 # The flag vocabulary, in the order flags appear in the ``flag`` column, with their meanings.
@@ -32,6 +33,11 @@ FLAGS = {
     PREDECESSORS: (
         "the counts include those of predecessor organisations (wres_lib.analysis.continued)"
     ),
+    BOTTLENECK: (
+        "the step of the progression ladder where BME staff fall away most: the largest step "
+        "ratio whose four counts each reach the small-number rule's min_events and whose "
+        "interval lies above 1 (at most one row per organisation-year)"
+    ),
 }
 
 # How briefings word each flag for readers.
@@ -43,6 +49,7 @@ FLAG_WORDS = {
     SIGNIFICANT: "significant",
     SMALL_NUMBERS: "small numbers",
     UNDEFINED: "cannot be calculated",
+    BOTTLENECK: "the bottleneck",
 }
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from numpy.typing import ArrayLike
 
 from wres_lib.indicators.aggregate import LevelMap
-from wres_lib.indicators.disparity_ratios import BandGroups
+from wres_lib.indicators.disparity_ratios import DEFAULT_RUNGS, BandGroups, Rungs
 from wres_lib.indicators.flags import (
     ABOVE_1_25,
     BELOW_0_80,
@@ -51,6 +51,7 @@ class Settings:
     conf: float
     rule: SmallNumberRule
     band_groups: BandGroups
+    rungs: Rungs = DEFAULT_RUNGS
 
 
 def flag_column(masks: Mapping[str, ArrayLike], size: int) -> pd.Categorical:

@@ -23,7 +23,6 @@ from wres_lib.indicators.aggregate import GROUPS, align, group_counts, sum_by, y
 from wres_lib.indicators.disparity_ratios import (
     BAND_GROUP_NAMES,
     COUNT_COLUMNS,
-    NO_BOTTLENECK,
     RATIOS,
     ratios_from_counts,
 )
@@ -188,7 +187,8 @@ def _unknown_block(cells: pd.DataFrame, settings: Settings) -> Block:
 
 
 def disparity(cells: pd.DataFrame, settings: Settings) -> list[Block]:
-    """Blocks of the three disparity ratios and the bottleneck, per staff group and overall."""
+    """Blocks of the three disparity ratios, per staff group and overall (the bottleneck is
+    the progression ladder's: :mod:`wres_lib.indicators.progression`)."""
     grouped = cells[cells["band"].isin(BAND_GROUP_NAMES).to_numpy()]
     band = grouped["band"].to_numpy()
     counts = {}
@@ -200,14 +200,13 @@ def disparity(cells: pd.DataFrame, settings: Settings) -> list[Block]:
     ratios = ratios_from_counts(summed, settings.conf)
     size, rule = len(ratios), settings.rule
     common = {"indicator": "disparity", "staff_group": ratios["staff_group"].array, "group": BME}
-    blocks, small_by_ratio = [], []
+    blocks = []
     for ratio, (lo, hi) in RATIOS.items():
         value = ratios[ratio].to_numpy()
         low, high = ratios[f"{ratio}_ci_low"].to_numpy(), ratios[f"{ratio}_ci_high"].to_numpy()
         white = ratios[f"white_{lo}"] + ratios[f"white_{hi}"]
         bme = ratios[f"bme_{lo}"] + ratios[f"bme_{hi}"]
         small = rule.too_few(np.minimum(white, bme))
-        small_by_ratio.append(small)
         flags = ratio_flags(value, low, high) | {SMALL_NUMBERS: small, ADVERSE: value > 1}
         why = ratios[f"{ratio}_note"]
         notes = [(why != "", why), (small, rule.too_few_note("White or BME staff in these bands"))]
@@ -223,32 +222,4 @@ def disparity(cells: pd.DataFrame, settings: Settings) -> list[Block]:
                 **common,
             )
         )
-    blocks.append(_bottleneck_block(ratios, np.column_stack(small_by_ratio), common))
     return blocks
-
-
-def _bottleneck_block(ratios: pd.DataFrame, small: np.ndarray, common: dict) -> Block:
-    """The largest ratio: its value and interval, named in ``band`` and in the note."""
-    names = list(RATIOS)
-    named = ratios["bottleneck"].notna().to_numpy()
-    choice = np.where(named, pd.Categorical(ratios["bottleneck"], categories=names).codes, 0)
-    rows = np.arange(len(ratios))
-
-    def pick(suffix: str) -> np.ndarray:
-        stacked = np.column_stack([ratios[f"{n}{suffix}"].to_numpy() for n in names])
-        return np.where(named, stacked[rows, choice], np.nan)
-
-    texts = {n: f"the largest of the three ratios: {n.replace('_', ' ')} bands" for n in names}
-    notes = [(~named, NO_BOTTLENECK)] + [(choice == i, texts[n]) for i, n in enumerate(names)]
-    flags = {UNDEFINED: ~named, SMALL_NUMBERS: named & small[rows, choice]}
-    return block(
-        ratios,
-        measure="bottleneck",
-        band=pd.Categorical.from_codes(np.where(named, choice, -1), categories=names),
-        value=pick(""),
-        ci_low=pick("_ci_low"),
-        ci_high=pick("_ci_high"),
-        flag=flag_column(flags, len(ratios)),
-        note=note_column(notes, len(ratios)),
-        **common,
-    )

@@ -3,7 +3,9 @@
 A ratio or percentage whose group denominator is under ``min_denominator`` is shown as
 "too few to report" in anything meant for publication (analysts still see the figure, flagged
 ``small_numbers``); staff counts from 1 to ``suppress_counts_below - 1`` are shown as "<5".
-Board membership is public and never suppressed.
+An odds ratio between two rungs of the progression ladder needs each of its four counts to be at
+least ``min_events`` before it may be named as the bottleneck. Board membership is public and
+never suppressed.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ class SmallNumberRule:
             rest on.
         suppress_counts_below: published staff counts from 1 up to this value minus one are
             shown as ``"<{suppress_counts_below}"``.
+        min_events: the smallest count each cell of a 2x2 table (e.g. the White and BME
+            headcounts of two pay-band rungs) needs for its odds ratio to be reported and ranked.
 
     >>> rule = SmallNumberRule()
     >>> rule.too_few([9, 10]).tolist()
@@ -36,9 +40,10 @@ class SmallNumberRule:
 
     min_denominator: int = 10
     suppress_counts_below: int = 5
+    min_events: int = 5
 
     def __post_init__(self) -> None:
-        for name in ("min_denominator", "suppress_counts_below"):
+        for name in ("min_denominator", "suppress_counts_below", "min_events"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a positive integer, got {value!r}")
@@ -47,6 +52,15 @@ class SmallNumberRule:
         """True where a group denominator is under ``min_denominator`` (missing counts as 0)."""
         values = np.asarray(denominators, dtype=np.float64)
         return np.nan_to_num(values, nan=0.0) < self.min_denominator
+
+    def too_few_events(self, *counts: ArrayLike) -> NDArray[np.bool_]:
+        """True where any of ``counts`` (equal-length arrays) is under ``min_events``.
+
+        >>> SmallNumberRule().too_few_events([5, 9], [12, 4]).tolist()
+        [False, True]
+        """
+        values = np.vstack([np.asarray(c, dtype=np.float64) for c in counts])
+        return (np.nan_to_num(values, nan=0.0) < self.min_events).any(axis=0)
 
     def too_few_note(self, who: str) -> str:
         """The note for a figure resting on too few of ``who`` (e.g. "BME staff")."""

@@ -34,7 +34,10 @@ SURVEY_METHOD = (
 DISPARITY_METHOD = (
     "Racial disparity ratios are odds ratios of White against BME staff being at the higher "
     "level (lower = Bands 1-5, middle = 6-7, upper = 8a and above), with Woolf 95% intervals: "
-    "our reconstruction of the WRES method. The bottleneck is the largest ratio."
+    "our reconstruction of the WRES method. lower_to_upper is the product of the other two, so "
+    "none of them locates a bottleneck: the bottleneck column names the step of the "
+    "progression ladder (table progression) where BME staff fall away most, or says that no "
+    "single step stands out."
 )
 SUMS_METHOD = "Systems and regions are built by summing counts, never by averaging trust ratios."
 # A ratio's position against the four-fifths band, in the words of the assessment columns.

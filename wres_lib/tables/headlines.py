@@ -8,7 +8,7 @@ import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.indicators.disparity_ratios import RATIOS
-from wres_lib.indicators.flags import SEPARATOR, SIGNIFICANT
+from wres_lib.indicators.flags import BOTTLENECK, SEPARATOR, SIGNIFICANT
 from wres_lib.tables.columns import (
     DISPARITY_METHOD,
     LIKELIHOODS,
@@ -27,6 +27,8 @@ from wres_lib.tables.columns import (
     suppressed,
 )
 from wres_lib.tables.press import PressTable, finish, footnote, published, published_counts
+
+NO_STEP_STANDS_OUT = "no single step stands out"
 
 
 def relative_likelihoods(context: BriefingContext, year: int, level: str) -> PressTable:
@@ -51,26 +53,20 @@ def relative_likelihoods(context: BriefingContext, year: int, level: str) -> Pre
 
 
 def disparity_ratios(context: BriefingContext, year: int, level: str) -> PressTable:
-    """The three racial disparity ratios with intervals and the bottleneck, worst first."""
+    """The three racial disparity ratios with intervals, worst first, and the bottleneck step
+    of the progression ladder (see :mod:`wres_lib.tables.progression`)."""
     frame = organisations(context, year, level).copy()
     for name in RATIOS:
         ratio_columns(frame, pick(context, year, level, "disparity", name), name)
     table = context.indicators
-    bottleneck = table[
+    located = table[
         (table["level"] == level)
         & (table["year"] == year)
-        & (table["staff_group"] == "all")
-        & (table["measure"] == "bottleneck")
+        & (table["measure"] == "step_ratio")
+        & (table["flag"].astype(str).str.split(SEPARATOR).map(lambda f: BOTTLENECK in f))
     ]
-    named = dict(
-        zip(
-            bottleneck["code"].astype(str),
-            bottleneck["band"].astype(str).str.replace("_", " "),
-            strict=True,
-        )
-    )
-    frame["bottleneck"] = [named.get(code, "not defined") for code in frame.index]
-    frame.loc[frame["bottleneck"] == "nan", "bottleneck"] = "not defined"
+    named = dict(zip(located["code"].astype(str), located["band"].astype(str), strict=True))
+    frame["bottleneck"] = [named.get(code, NO_STEP_STANDS_OUT) for code in frame.index]
     key = reportable(frame, pick(context, year, level, "disparity", "lower_to_upper"))
     method = [DISPARITY_METHOD, *sums_note(level)]
     title = f"Racial disparity ratios, {level}s, WRES {year}"

@@ -18,6 +18,7 @@ from wres_lib.tables.headlines import (
 )
 from wres_lib.tables.model_employer import model_employer
 from wres_lib.tables.press import PressTable
+from wres_lib.tables.progression import progression
 
 Builder = Callable[[BriefingContext, int, str], PressTable]
 ORGANISATION_LEVELS = tuple(level for level in LEVELS if level != NATIONAL)
@@ -60,9 +61,15 @@ REGISTRY: dict[str, TableSpec] = {
         survey_gaps,
     ),
     "disparity-ratios": TableSpec(
-        "The three racial disparity ratios with 95% intervals and the bottleneck",
+        "The three racial disparity ratios with 95% intervals, and the progression bottleneck",
         ORGANISATION_LEVELS,
         disparity_ratios,
+    ),
+    "progression": TableSpec(
+        "The progression ladder: White vs BME odds of the higher rung at each step between "
+        "pay-band rungs, with counts, and the bottleneck step",
+        ORGANISATION_LEVELS,
+        progression,
     ),
     "model-employer": TableSpec(
         "A Model Employer: each senior band on or off our straight-line track, with the BME "

@@ -1,15 +1,18 @@
-"""A trust briefing's representation by pay band: the band chart and the disparity ratios."""
+"""A trust briefing's representation by pay band: the band chart, the progression ladder with
+its located bottleneck, and NHS England's disparity ratios for comparison."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from wres_lib.analysis.published import is_published, published_figures
+from wres_lib.analysis.pipeline import Pipeline, pipeline
+from wres_lib.analysis.published import published_figures
 from wres_lib.briefings.trust.facts import TrustFacts
 from wres_lib.data.schema import AFC_BANDS
 from wres_lib.indicators.flags import flag_words
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
+from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 STEPS = {
     "lower_to_middle": "Bands 1–5 to Bands 6–7",
@@ -42,7 +45,97 @@ def band_chart(facts: TrustFacts) -> present.Fragment:
 
 
 def disparity(facts: TrustFacts) -> present.Fragment:
-    """The racial disparity ratios between band groups, and the main bottleneck."""
+    """The progression ladder (where BME staff fall away most, the entry and the top of the
+    pipeline, the ladder chart and its steps), then the three NHS England disparity ratios."""
+    ladder = pipeline(facts.rows, facts.year)
+    return present.Fragment(
+        present.paragraphs(pipeline_sentences(ladder))
+        + _ladder_chart(facts, ladder)
+        + _step_table(facts, ladder)
+        + _disparity_table(facts)
+    )
+
+
+def pipeline_sentences(ladder: Pipeline) -> list[str]:
+    """The bottleneck (or that none stands out), the entry and the top, in the same words."""
+    main = ladder.bottleneck
+    if main is not None and main.value is not None:
+        located = narrative.bottleneck_sentence(
+            main.lower, main.upper, main.value, main.ci_low, main.ci_high
+        )
+    else:
+        located = narrative.no_bottleneck_sentence(DEFAULT_RULE.min_events)
+    entry = ladder.entry
+    shown = entry.available
+    sentences = [
+        located,
+        narrative.entry_sentence(*((entry.value, entry.ci_low, entry.ci_high) if shown else ())),
+    ]
+    top = ladder.top
+    if top is not None:
+        figures = (top.value, top.ci_low, top.ci_high) if top.published else ()
+        sentences.append(narrative.top_sentence(top.lower, *figures, no_bme=top.bme_upper == 0))
+    return sentences
+
+
+def _ladder_chart(facts: TrustFacts, ladder: Pipeline) -> present.Fragment:
+    if not ladder.steps:
+        return present.Fragment("")
+    rungs = ladder.rung_shares()
+    too_few = DEFAULT_RULE.too_few(rungs["white"] + rungs["bme"])
+    rungs["bme_pct"] = rungs["bme_pct"].where(~too_few)
+    steps = pd.DataFrame(
+        {
+            "ratio": [s.value if s.published else None for s in ladder.steps],
+            "bottleneck": [s.bottleneck for s in ladder.steps],
+        }
+    )
+    fig = charts.ladder_chart(
+        rungs,
+        steps,
+        title=f"BME share of staff on each rung of the pay ladder, {facts.year}",
+        subtitle=f"{facts.short_name}; Agenda for Change staff; step ratio above 1 favours "
+        "White staff",
+        source=facts.chart_source,
+        synthetic=facts.context.synthetic,
+    )
+    return present.chart(
+        fig, f"Bar chart of the BME share of staff on each pay-band rung, {facts.year}"
+    )
+
+
+def _step_table(facts: TrustFacts, ladder: Pipeline) -> present.Fragment:
+    records = []
+    for step in ladder.steps:
+        interval = (
+            f"{narrative.ratio_figure(step.ci_low)}–{narrative.ratio_figure(step.ci_high)}"
+            if step.published and step.ci_low is not None
+            else "–"
+        )
+        records.append(
+            {
+                "Step": f"{narrative.rung_words(step.lower)} to {narrative.rung_words(step.upper)}",
+                "Ratio": present.publish(step.value, "ratio", step.flag),
+                "95% interval": interval,
+                "Flags": flag_words(step.flag) or "–",
+            }
+        )
+    if not records:
+        return present.Fragment("")
+    return present.table(
+        pd.DataFrame.from_records(records),
+        caption="The progression ladder: odds of the higher rung, White against BME",
+        note="Odds ratios with Woolf's 95% interval (our addition); 1 is parity, above 1 favours "
+        "White staff. Agenda for Change staff only: medical grades are a separate career "
+        f"structure. The bottleneck is the largest ratio among the steps with at least "
+        f"{DEFAULT_RULE.min_events} White and BME staff on both rungs and an interval above 1. "
+        + facts.source,
+        numeric=("Ratio", "95% interval"),
+    )
+
+
+def _disparity_table(facts: TrustFacts) -> present.Fragment:
+    """NHS England's three disparity ratios between band groups, for comparison."""
     records = []
     for measure, label in STEPS.items():
         ratio = facts.get("disparity", measure)
@@ -59,39 +152,11 @@ def disparity(facts: TrustFacts) -> present.Fragment:
                 "Flags": flag_words(ratio.flag) or "–",
             }
         )
-    return present.Fragment(
-        present.paragraphs([_bottleneck_sentence(facts)])
-        + present.table(
-            pd.DataFrame.from_records(records),
-            caption="Racial disparity ratios (1 is parity; above 1 favours white staff)",
-            note="Odds ratios with Woolf's 95% interval; our reconstruction of the WRES "
-            "method. " + facts.source,
-            numeric=("Ratio", "95% interval"),
-        )
+    return present.table(
+        pd.DataFrame.from_records(records),
+        caption="Racial disparity ratios (1 is parity; above 1 favours white staff)",
+        note="Odds ratios with Woolf's 95% interval; our reconstruction of the WRES method, "
+        "kept for comparison with NHS England. Bands 1–5 to Bands 8a and above is the product "
+        "of the other two, so it is not a bottleneck of its own. " + facts.source,
+        numeric=("Ratio", "95% interval"),
     )
-
-
-def _bottleneck_sentence(facts: TrustFacts) -> str:
-    """The step between band groups that most favours white staff, if it may be named."""
-    rows = facts.rows
-    bottleneck = rows[
-        (rows["year"] == facts.year)
-        & (rows["measure"] == "bottleneck")
-        & (rows["staff_group"] == "all")
-    ]
-    main = bottleneck.iloc[0] if not bottleneck.empty else None
-    reportable = (
-        main is not None
-        and main["band"] in STEPS
-        and pd.notna(main["value"])
-        and is_published(main["flag"])
-    )
-    if reportable and main["value"] <= 1:
-        return "No step between band groups favours white staff this year."
-    if reportable:
-        return (
-            f"The main bottleneck is the step from {STEPS[main['band']]}: the odds of a white "
-            f"member of staff being at the higher level were "
-            f"{narrative.ratio_figure(main['value'])} times those of a BME colleague."
-        )
-    return "There are too few staff to name a bottleneck this year."

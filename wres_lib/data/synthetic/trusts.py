@@ -7,6 +7,7 @@ import pandas as pd
 
 from wres_lib.data.schema import DETAILED_BME_GROUPS
 from wres_lib.data.synthetic.geography import MERGING_TRUSTS
+from wres_lib.data.synthetic.ladder import LADDER_COLUMNS, draw_ladders
 from wres_lib.data.synthetic.stories import SMALL_TRUST_SIZES, STORY_ORGS
 
 # Log odds of a member of staff being BME, before the yearly national calibration: region, type,
@@ -73,7 +74,8 @@ def draw_icb_effects(rng: np.random.Generator, organisations: pd.DataFrame) -> p
 def draw_trusts(
     rng: np.random.Generator, organisations: pd.DataFrame, icb_effects: pd.Series
 ) -> pd.DataFrame:
-    """One row per organisation: size, propensity, unknown rate, reporting style, BME mix."""
+    """One row per organisation: size, propensity, unknown rate, reporting style, BME mix and
+    progression ladder (:mod:`wres_lib.data.synthetic.ladder`)."""
     orgs = organisations.sort_values("org_code").reset_index(drop=True)
     n = len(orgs)
     trusts = orgs.loc[:, ["org_code", "org_type", "icb_code", "region_code"]].copy()
@@ -93,6 +95,9 @@ def draw_trusts(
     trusts["detailed"] = rng.random(n) >= BME_TOTAL_ONLY_CHANCE
     mixes = np.array([REGION_BME_MIX[r] for r in orgs["region_code"]]) * MIX_CONCENTRATION
     trusts[list(MIX_COLUMNS)] = np.vstack([rng.dirichlet(alpha) for alpha in mixes])
+    ladders = draw_ladders(rng, n)
+    for name in LADDER_COLUMNS:
+        trusts[name] = ladders[name].to_numpy()
     return _apply_stories(_merge_successor(trusts, orgs))
 
 

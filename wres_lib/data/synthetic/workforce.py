@@ -3,6 +3,8 @@
 Each trust-year's headcount is spread over staff groups and bands, a share left with ethnicity
 not stated, and the rest split White / BME on the logit scale (trust propensity + band offset +
 a national year shift solved so the national BME share follows :data:`NATIONAL_BME_SHARE`).
+Each trust's Agenda for Change band offsets follow its own progression ladder
+(:mod:`wres_lib.data.synthetic.ladder`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from wres_lib.data.schema import (
     WHITE,
 )
 from wres_lib.data.synthetic.geography import FIRST_YEAR, LAST_YEAR
+from wres_lib.data.synthetic.ladder import ladder_offsets
 from wres_lib.data.synthetic.numeric import sigmoid, solve_shift
 from wres_lib.data.synthetic.stories import STORY_YEAR, WORKFORCE_BME_SHARE_TARGETS
 from wres_lib.data.synthetic.trusts import MIX_COLUMNS
@@ -107,7 +110,8 @@ def _staff_cells(
         missing = rng.binomial(counts, unknown_rate[:, None])
         known.append(counts - missing)
         unknown.append(missing)
-        offsets.append(_offsets(group, rows["year"].to_numpy()))
+        national = _offsets(group, rows["year"].to_numpy())
+        offsets.append(national if group == "medical" else ladder_offsets(national, rows))
     return np.hstack(known), np.hstack(unknown), np.hstack(offsets)
 
 

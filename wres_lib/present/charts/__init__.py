@@ -6,9 +6,9 @@ and funnel proportions are fractions (0-1). Every function returns a finished
 
 One module per family: :mod:`~wres_lib.present.charts.bars` (band shares, board groups, ranked
 trusts), :mod:`~wres_lib.present.charts.trends`, :mod:`~wres_lib.present.charts.model_employer`,
-:mod:`~wres_lib.present.charts.funnels` and :mod:`~wres_lib.present.charts.distributions`; the
-colours and finish they share are in :mod:`~wres_lib.present.charts.common`. Import from this
-package.
+:mod:`~wres_lib.present.charts.funnels`, :mod:`~wres_lib.present.charts.ladder` (the progression
+ladder) and :mod:`~wres_lib.present.charts.distributions`; the colours and finish they share are
+in :mod:`~wres_lib.present.charts.common`. Import from this package.
 """
 
 from wres_lib.present.charts.bars import (
@@ -31,6 +31,9 @@ from wres_lib.present.charts.funnels import (
     FUNNEL_PADDING,
     NOT_PLOTTED,
     funnel_chart,
+)
+from wres_lib.present.charts.ladder import (
+    ladder_chart,
 )
 from wres_lib.present.charts.model_employer import (
     LEGEND_RIGHT,
@@ -70,6 +73,7 @@ __all__ = [
     "board_comparison_chart",
     "distribution_chart",
     "funnel_chart",
+    "ladder_chart",
     "model_employer_chart",
     "ranked_bar_chart",
     "trend_chart",

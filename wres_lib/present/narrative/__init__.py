@@ -21,7 +21,8 @@ Briefings pass every generated line through :func:`check_sentence`.
 
 The modules: :mod:`~wres_lib.present.narrative.figures` (one figure as text),
 :mod:`~wres_lib.present.narrative.words` (counts, nouns, lists and names),
-:mod:`~wres_lib.present.narrative.phrases` (likelihood and change clauses) and
+:mod:`~wres_lib.present.narrative.phrases` (likelihood and change clauses),
+:mod:`~wres_lib.present.narrative.ladder` (the progression ladder) and
 :mod:`~wres_lib.present.narrative.checking` (:func:`check_sentence`). Import from this package.
 """
 
@@ -40,6 +41,14 @@ from wres_lib.present.narrative.figures import (
     points,
     ratio_figure,
     times_as_likely,
+)
+from wres_lib.present.narrative.ladder import (
+    NO_STEP_STANDS_OUT,
+    bottleneck_sentence,
+    entry_sentence,
+    no_bottleneck_sentence,
+    rung_words,
+    top_sentence,
 )
 from wres_lib.present.narrative.phrases import (
     LAST_YEAR,
@@ -65,6 +74,7 @@ __all__ = [
     "LAST_YEAR",
     "MAX_DECIMALS",
     "NOT_AVAILABLE",
+    "NO_STEP_STANDS_OUT",
     "NUMBER_WORDS",
     "PERCENT_DECIMALS",
     "POINTS_DECIMALS",
@@ -72,12 +82,15 @@ __all__ = [
     "SINGULAR_WORDS_ENDING_IN_S",
     "ChangeKind",
     "SentenceError",
+    "bottleneck_sentence",
     "capitalise_first",
     "change_phrase",
     "check_sentence",
     "count_of",
+    "entry_sentence",
     "likelihood_phrase",
     "list_phrase",
+    "no_bottleneck_sentence",
     "number_word",
     "ordinal_year_span",
     "percent",
@@ -85,6 +98,8 @@ __all__ = [
     "points",
     "possessive",
     "ratio_figure",
+    "rung_words",
     "times_as_likely",
+    "top_sentence",
     "year_phrase",
 ]
