@@ -8,6 +8,13 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext, load_context
+from wres_lib.analysis.coverage import (
+    MIN_FUNNEL_TRUSTS,
+    OPTIONAL_FIGURES,
+    covers_england,
+    has_figures,
+    trusts_reporting,
+)
 from wres_lib.analysis.figures import Figure, figure
 from wres_lib.analysis.summary import (
     UNBALANCED_WORKFORCE_SHARE,
@@ -15,6 +22,8 @@ from wres_lib.analysis.summary import (
     trust_summary,
     unbalanced_boards,
 )
+from wres_lib.briefings.missing import england_left_out, no_figures
+from wres_lib.indicators import catalogue
 from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
@@ -51,6 +60,14 @@ class NationalBriefing:
         self.trusts = trust_summary(self.context, self.year)
         self.chart_source = self.context.source_line(self.year)
         self.source = source_note(self.context, self.year)
+        dataset = self.context.dataset
+        self.absent = [t for t in OPTIONAL_FIGURES if not has_figures(dataset, t, self.year)]
+        self.covers_england = covers_england(dataset, self.year)
+
+    def left_out(self, *tables: str) -> present.Fragment | None:
+        """The sentence said in place of a section on ``tables`` with no rows, or None."""
+        absent = [table for table in tables if table in self.absent]
+        return present.paragraphs([no_figures(absent, self.year)]) if absent else None
 
     def get(self, indicator: str, measure: str, year: int | None = None, **where: str) -> Figure:
         return figure(self.rows, indicator, measure, year or self.year, **where)
@@ -67,6 +84,9 @@ class NationalBriefing:
     def headline(self) -> str:
         none = len(self.no_bme_executive)
         share = self.get("1", "bme_share")
+        if not self.covers_england:
+            trusts = narrative.plural(trusts_reporting(self.context.dataset, self.year), "trust")
+            return f"WRES figures of {trusts}, {self.year}"
         if share.value is None:
             return f"England: WRES briefing {self.year}"
         return (
@@ -86,6 +106,12 @@ class NationalBriefing:
             + narrative.change_phrase(None if last.value is None else last.value / 100, now)
             + "."
         )
+        if not self.covers_england:
+            standfirst = (
+                england_left_out(len(self.trusts))
+                + " "
+                + standfirst.replace("for England", "of this dataset", 1)
+            )
         return present.Fragment(
             present.heading(self.headline(), 1) + present.paragraphs([standfirst], "standfirst")
         )
@@ -95,33 +121,38 @@ class NationalBriefing:
         disciplinary = self.get("3", "relative_likelihood")
         above = reportable(self.trusts, "rl_appointment")
         share_above = (above > PROPORTIONATE_LIMIT).mean() if len(above) else None
+        items = [
+            present.KeyFigure(
+                present.publish(self.get("1", "bme_share").value, "percent"),
+                "of staff are BME",
+            ),
+            present.KeyFigure(
+                present.publish(appointed.value, "ratio"),
+                "relative likelihood of appointment, White vs BME (2)",
+            ),
+            present.KeyFigure(
+                present.publish(disciplinary.value, "ratio"),
+                "relative likelihood of disciplinary, BME vs White (3)",
+            ),
+            present.KeyFigure(
+                narrative.percent(share_above),
+                f"of the {len(above)} trusts with a figure are above 1.25 on indicator 2",
+            ),
+            present.KeyFigure(
+                str(len(self.no_bme_executive)), "trusts with no BME executive director"
+            ),
+        ]
+        sources = (None, "recruitment", "disciplinary", "recruitment", "board")
         return present.key_figures(
-            [
-                present.KeyFigure(
-                    present.publish(self.get("1", "bme_share").value, "percent"),
-                    "of staff are BME",
-                ),
-                present.KeyFigure(
-                    present.publish(appointed.value, "ratio"),
-                    "relative likelihood of appointment, White vs BME (2)",
-                ),
-                present.KeyFigure(
-                    present.publish(disciplinary.value, "ratio"),
-                    "relative likelihood of disciplinary, BME vs White (3)",
-                ),
-                present.KeyFigure(
-                    narrative.percent(share_above),
-                    f"of the {len(above)} trusts with a figure are above 1.25 on indicator 2",
-                ),
-                present.KeyFigure(
-                    str(len(self.no_bme_executive)), "trusts with no BME executive director"
-                ),
-            ]
+            [item for item, t in zip(items, sources, strict=True) if t not in self.absent]
         )
 
     def changes(self) -> present.Fragment:
-        records = []
+        records, absent = [], []
         for label, indicator, measure, band, kind in NATIONAL_ROWS:
+            if missing := [t for t in catalogue.indicator(indicator).tables if t in self.absent]:
+                absent += [table for table in missing if table not in absent]
+                continue
             now = self.get(indicator, measure, band=band)
             before = self.get(indicator, measure, self.year - 1, band=band)
             records.append(
@@ -131,14 +162,23 @@ class NationalBriefing:
                     str(self.year): present.publish(now.value, kind, now.flag),
                 }
             )
+        said = present.paragraphs([no_figures(absent, self.year)]) if absent else ""
+        return present.Fragment(said + self._changes_table(records))
+
+    def _changes_table(self, records: list[dict[str, str]]) -> present.Fragment:
         return present.table(
             pd.DataFrame.from_records(records),
-            caption=f"England, {self.year - 1} and {self.year}",
+            caption=f"{'England' if self.covers_england else 'All trusts in this dataset'}, "
+            f"{self.year - 1} and {self.year}",
             note="England figures are built by summing every trust's counts. " + self.source,
             numeric=(str(self.year - 1), str(self.year)),
         )
 
     def distribution(self) -> present.Fragment:
+        if said := self.left_out("recruitment"):
+            return said
+        if not self.covers_england:
+            return present.paragraphs([england_left_out(len(self.trusts))])
         appointed = self.get("2", "relative_likelihood")
         fig = charts.distribution_chart(
             reportable(self.trusts, "rl_appointment"),
@@ -154,6 +194,12 @@ class NationalBriefing:
         return present.chart(fig, "Distribution of indicator 2 across trusts")
 
     def league_tables(self) -> present.Fragment:
+        if said := self.left_out("recruitment"):
+            return said
+        if len(reportable(self.trusts, "rl_appointment")) < MIN_FUNNEL_TRUSTS:
+            return present.paragraphs(
+                [f"Too few trusts have a figure on indicator 2 in {self.year} to rank them."]
+            )
         ranked = self.trusts.assign(rl_appointment=reportable(self.trusts, "rl_appointment"))
         worst = ranked.dropna(subset=["rl_appointment"]).nlargest(LEAGUE_SIZE, "rl_appointment")
         appointment = pd.DataFrame(
@@ -177,6 +223,8 @@ class NationalBriefing:
         )
 
     def unbalanced_boards_table(self) -> present.Fragment:
+        if said := self.left_out("board"):
+            return said
         boards = self.unbalanced_boards
         frame = pd.DataFrame(
             {
@@ -229,11 +277,16 @@ class NationalBriefing:
                     "Appointment (2)": present.publish(appointed.value, "ratio"),
                 }
             )
+        sources = {"board": "Board gap", "recruitment": "Appointment (2)"}
+        frame = pd.DataFrame.from_records(records).drop(
+            columns=[column for table, column in sources.items() if table in self.absent]
+        )
+        covered = "seven" if self.covers_england else "dataset's"
         return present.table(
-            pd.DataFrame.from_records(records),
-            caption=f"The seven NHS England regions, {self.year}",
+            frame,
+            caption=f"The {covered} NHS England regions, {self.year}",
             note="Regional figures are built by summing trusts' counts. " + self.source,
-            numeric=("BME staff", "Board gap", "Appointment (2)"),
+            numeric=tuple(c for c in ("BME staff", "Board gap", "Appointment (2)") if c in frame),
         )
 
     def methods(self) -> present.Fragment:

@@ -13,10 +13,12 @@ from wres_lib.analysis.context import (
     load_context,
     unknown_code_message,
 )
+from wres_lib.analysis.coverage import OPTIONAL_FIGURES, has_figures
 from wres_lib.analysis.figures import Figure, figure, population_bme_share
 from wres_lib.analysis.pipeline import pipeline
 from wres_lib.analysis.published import summary_flag
 from wres_lib.analysis.summary import UNBALANCED_WORKFORCE_SHARE, trust_summary, unbalanced_boards
+from wres_lib.briefings.missing import no_figures
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
 from wres_lib.present.methods import methods_section, source_note
@@ -50,6 +52,16 @@ class SystemBriefing:
         self.chart_source = self.context.source_line(self.year)
         self.source = source_note(self.context, self.year)
         self.word = LEVEL_WORDS[self.level]
+        # The optional tables with no rows for this system's trusts in the year.
+        self.absent = [
+            table
+            for table in OPTIONAL_FIGURES
+            if not has_figures(self.context.dataset, table, self.year, members["org_code"])
+        ]
+
+    def no_figures(self, *tables: str) -> str:
+        """ "No board figures for 2025 in this dataset." """
+        return no_figures(tables, self.year)
 
     def get(self, indicator: str, measure: str, year: int | None = None, **where: str) -> Figure:
         return figure(self.rows, indicator, measure, year or self.year, **where)
@@ -75,7 +87,9 @@ class SystemBriefing:
     def headline(self) -> str:
         total, none = len(self.reporting), len(self.no_bme_executive)
         population = self.population_share
-        if none == total and total > 1:
+        if total == 0:  # no board figures: the share of staff leads
+            none = 0
+        elif none == total and total > 1:
             claim = (
                 f"None of the {narrative.number_word(total)} trusts in {self.name} has a BME "
                 "executive director"
@@ -119,31 +133,35 @@ class SystemBriefing:
         share, board = self.get("1", "bme_share"), self.get("9", "board_bme_pct")
         appointed = self.get("2", "relative_likelihood")
         population = self.population_share
+        items = [
+            present.KeyFigure(present.publish(share.value, "percent"), "of staff are BME"),
+            present.KeyFigure(
+                present.publish(population, "percent"), "of the population served is BME"
+            ),
+            present.KeyFigure(
+                present.publish(board.value, "percent"), "of voting board members are BME"
+            ),
+            present.KeyFigure(
+                f"{len(self.no_bme_executive)} of {len(self.reporting)}",
+                "trusts with no BME executive director",
+            ),
+            present.KeyFigure(
+                present.publish(appointed.value, "ratio", appointed.flag),
+                "relative likelihood of appointment, White vs BME (2)",
+            ),
+        ]
+        sources = (None, None, "board", "board", "recruitment")
         return present.key_figures(
-            [
-                present.KeyFigure(present.publish(share.value, "percent"), "of staff are BME"),
-                present.KeyFigure(
-                    present.publish(population, "percent"), "of the population served is BME"
-                ),
-                present.KeyFigure(
-                    present.publish(board.value, "percent"), "of voting board members are BME"
-                ),
-                present.KeyFigure(
-                    f"{len(self.no_bme_executive)} of {len(self.reporting)}",
-                    "trusts with no BME executive director",
-                ),
-                present.KeyFigure(
-                    present.publish(appointed.value, "ratio", appointed.flag),
-                    "relative likelihood of appointment, White vs BME (2)",
-                ),
-            ]
+            [item for item, t in zip(items, sources, strict=True) if t not in self.absent]
         )
 
     # -- findings -----------------------------------------------------------------------
     def findings(self) -> present.Fragment:
         lines = []
         none = self.no_bme_executive
-        if len(none):
+        if "board" in self.absent:
+            lines.append(self.no_figures("board"))
+        elif len(none):
             names = narrative.list_phrase(sorted(none["name"]))
             trusts = narrative.plural(len(none), "trust", spell_out=True)
             lines.append(
@@ -215,15 +233,36 @@ class SystemBriefing:
                 "Disciplinary (3)": _published(trusts, "rl_disciplinary", "ratio"),
             }
         )
+        sources = {"board": ["BME executives", "Board gap"], "recruitment": ["Appointment (2)"]}
+        sources["disciplinary"] = ["Disciplinary (3)"]
+        left_out = [c for t in self.absent for c in sources.get(t, [])]
+        frame = frame.drop(columns=left_out)
         return present.table(
             frame,
             caption=f"Trusts in {self.name}, {self.year}, by BME share of staff",
-            note="Board gap: BME share of the voting board minus BME share of the workforce, in "
-            "percentage points. " + self.source,
-            numeric=("BME staff", "BME at 8a+", "Board gap", "Appointment (2)", "Disciplinary (3)"),
+            note=(
+                "Board gap: BME share of the voting board minus BME share of the workforce, in "
+                "percentage points. "
+                if "Board gap" in frame
+                else ""
+            )
+            + self.source,
+            numeric=tuple(
+                c
+                for c in (
+                    "BME staff",
+                    "BME at 8a+",
+                    "Board gap",
+                    "Appointment (2)",
+                    "Disciplinary (3)",
+                )
+                if c in frame
+            ),
         )
 
     def board_gap_chart(self) -> present.Fragment:
+        if "board" in self.absent:
+            return present.paragraphs([self.no_figures("board")])
         fig = charts.ranked_bar_chart(
             self.trusts,
             label_column="name",

@@ -12,6 +12,8 @@ from wres_lib.present import fragments as present
 
 def board(facts: TrustFacts) -> present.Fragment:
     """The BME share of the board's memberships against the workforce and population."""
+    if absent := facts.missing_tables("9"):
+        return present.paragraphs([facts.no_figures(absent)])
     population = population_bme_share(facts.context.dataset.population, facts.icb_code, facts.year)
     values = {
         "Executive directors": facts.board_share("executive").value,

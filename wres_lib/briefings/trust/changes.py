@@ -29,6 +29,9 @@ def changes(facts: TrustFacts) -> present.Fragment:
     for record in LIKELIHOOD_INDICATORS:
         likelihood, number = record.likelihood, record.number
         assert likelihood is not None
+        if absent := facts.missing_tables(number):
+            lines.append(facts.no_figures(absent))
+            continue
         now = facts.get(number, "relative_likelihood")
         before = facts.before(number, "relative_likelihood")
         if not now.available:
@@ -45,6 +48,8 @@ def changes(facts: TrustFacts) -> present.Fragment:
             facts, before, before.value if before.available else None, now.value, "ratio"
         )
         lines.append(f"{narrative.capitalise_first(sentence)} ({previous}).")
+    if absent := facts.missing_tables("9"):
+        return present.bullet_list([*lines, facts.no_figures(absent)])
     board = facts.get("9", "board_gap_points")
     board_last = facts.before("9", "board_gap_points")
     if board.value is not None:

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from wres_lib.analysis import coverage
 from wres_lib.analysis.context import BriefingContext, display_name
 from wres_lib.analysis.continued import TWO_YEAR_MEASURE
 from wres_lib.analysis.figures import Figure, figure
 from wres_lib.analysis.published import too_few_staff
+from wres_lib.briefings import missing
 from wres_lib.indicators.aggregate import NATIONAL_CODE
+from wres_lib.indicators.catalogue import indicator
 from wres_lib.indicators.flags import PREDECESSORS
 from wres_lib.present.methods import source_note
 
@@ -137,3 +140,43 @@ class TrustFacts:
     def last_data_year(self) -> int:
         """The trust's last year of data (which may be after this briefing's)."""
         return int(self.context.slice("trust", self.code)["year"].max())
+
+    # -- what the dataset covers -------------------------------------------------------------
+    def missing_tables(self, number: str) -> list[str]:
+        """The tables of indicator ``number`` with no rows for this trust and year."""
+        dataset = self.context.dataset
+        return [
+            table
+            for table in indicator(number).tables
+            if not coverage.has_figures(dataset, table, self.year, [self.code])
+        ]
+
+    def no_figures(self, tables: list[str]) -> str:
+        """ "No recruitment figures for 2025 in this dataset." (naming the trust when other
+        trusts have them)."""
+        dataset = self.context.dataset
+        elsewhere = any(coverage.has_figures(dataset, t, self.year) for t in tables)
+        return missing.no_figures(tables, self.year, self.short_name if elsewhere else "")
+
+    @property
+    def peer_trusts(self) -> int:
+        """How many trusts of this trust's type report this year, itself included."""
+        return coverage.trusts_reporting(self.context.dataset, self.year, self.org_type)
+
+    @property
+    def compares_with_peers(self) -> bool:
+        return self.peer_trusts >= coverage.MIN_PEER_TRUSTS
+
+    @property
+    def compares_with_england(self) -> bool:
+        return coverage.covers_england(self.context.dataset, self.year)
+
+    @property
+    def england_left_out(self) -> str:
+        """Why this briefing does not compare the trust with England."""
+        return missing.england_left_out(coverage.trusts_reporting(self.context.dataset, self.year))
+
+    @property
+    def peers_left_out(self) -> str:
+        """Why this briefing does not compare the trust with the median of its type."""
+        return missing.peers_left_out(self.org_type, self.peer_trusts)

@@ -7,6 +7,9 @@ figure below England's is the adverse side, and a trust with no BME appointments
 
 from __future__ import annotations
 
+from wres_lib.analysis.coverage import MIN_FUNNEL_TRUSTS, funnel_trusts
+from wres_lib.analysis.fits import FUNNEL_INDICATOR, TREND_MEASURE
+from wres_lib.briefings.missing import funnel_left_out
 from wres_lib.briefings.trust.facts import TrustFacts
 from wres_lib.present import charts
 from wres_lib.present import fragments as present
@@ -23,6 +26,13 @@ POSITION_WORDS = {
 
 def funnel(facts: TrustFacts) -> present.Fragment:
     """The funnel of the year (fitted once per context) and where this trust sits on it."""
+    absent = facts.missing_tables(FUNNEL_INDICATOR)
+    said = [facts.no_figures(absent)] if absent else []
+    if not facts.compares_with_england:
+        return present.paragraphs([*said, facts.england_left_out])
+    placed = funnel_trusts(facts.context.indicators, facts.year, FUNNEL_INDICATOR, TREND_MEASURE)
+    if placed < MIN_FUNNEL_TRUSTS:
+        return present.paragraphs([*said, funnel_left_out(placed)])
     fitted = facts.context.fits.funnel(facts.year)
     fig = charts.funnel_chart(
         fitted.limits,

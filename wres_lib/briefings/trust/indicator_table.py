@@ -52,8 +52,11 @@ def indicator_table(facts: TrustFacts) -> present.Fragment:
     peers = facts.peer_medians()
     previous = previous_year_heading(facts)
     peer_heading = f"Median {facts.org_type} trust"
-    records = []
+    records, absent = [], []
     for row in ROWS:
+        if missing := facts.missing_tables(row.indicator):
+            absent += [table for table in missing if table not in absent]
+            continue
         now = facts.get(row.indicator, row.measure, band=row.band)
         before = facts.before(row.indicator, row.measure, band=row.band)
         nation = facts.england(row.indicator, row.measure, band=row.band)
@@ -68,16 +71,37 @@ def indicator_table(facts: TrustFacts) -> present.Fragment:
                 "Flags": flag_words(now.flag) or "–",
             }
         )
+    table = pd.DataFrame.from_records(records)
+    said = [facts.no_figures(absent)] if absent else []
+    where = "in England" if facts.compares_with_england else "in this dataset"
+    peers_note = (
+        f"Peers: median of {facts.org_type} trusts {where}, this trust included; figures on "
+        "small numbers left out. "
+    )
+    if not facts.compares_with_peers:
+        table, peers_note = table.drop(columns=peer_heading), ""
+        said.append(facts.peers_left_out)
+    if not facts.compares_with_england:
+        table = table.drop(columns="England")
+        said.append(facts.england_left_out)
+    numeric = tuple(c for c in (str(facts.year), previous, peer_heading, "England") if c in table)
+    return present.Fragment(
+        (present.paragraphs(said) if said else "") + _table(facts, table, peers_note, numeric)
+    )
+
+
+def _table(
+    facts: TrustFacts, table: pd.DataFrame, peers_note: str, numeric: tuple[str, ...]
+) -> present.Fragment:
     return present.table(
-        pd.DataFrame.from_records(records),
+        table,
         caption=f"The WRES indicators, {facts.short_name}, {facts.year}",
         note=(
             "Relative likelihoods: 1 is parity, above 1 is adverse for BME staff; 0.80–1.25 "
             "is widely read as broadly proportionate. Survey rows: percentage points, BME "
             "minus White (indicator 7 is adverse when negative). 'Significant': the 95% "
             "interval excludes parity or the two-proportion test gives p < 0.05 (our "
-            f"addition). Peers: median of {facts.org_type} trusts in England, this trust "
-            f"included; figures on small numbers left out. {facts.source}."
+            f"addition). {peers_note}{facts.source}."
         ),
-        numeric=(str(facts.year), previous, peer_heading, "England"),
+        numeric=numeric,
     )

@@ -15,7 +15,10 @@ from wres_lib.present import fragments as present
 
 def model_employer(facts: TrustFacts) -> present.Fragment:
     """The trajectory chart of each senior band and this year's table."""
+    board_absent = facts.missing_tables("9")
     rows = facts.model_employer_rows()
+    if board_absent:  # no board figures this year: the senior bands only
+        rows = rows[rows["band"] != BOARD_BAND]
     fig = charts.model_employer_chart(
         rows.assign(actual_share=rows["actual_share"].mask(too_few_staff(rows)))[
             ["band", "year", "line_share", "actual_share", "target_share"]
@@ -25,12 +28,14 @@ def model_employer(facts: TrustFacts) -> present.Fragment:
         source=facts.chart_source,
         synthetic=facts.context.synthetic,
     )
-    now = facts.model_employer_year()
+    now = rows[rows["year"] == facts.year]
     records = [
         _record(r, too_few) for r, too_few in zip(now.itertuples(), too_few_staff(now), strict=True)
     ]
+    absent = present.paragraphs([facts.no_figures(board_absent)]) if board_absent else ""
     return present.Fragment(
-        present.chart(fig, "Line charts of BME share against the Model Employer line by band")
+        absent
+        + present.chart(fig, "Line charts of BME share against the Model Employer line by band")
         + present.table(
             pd.DataFrame.from_records(records),
             caption=f"Senior bands against the Model Employer line, {facts.year}",

@@ -12,6 +12,8 @@ from wres_lib.present import narrative
 
 def survey_table(facts: TrustFacts) -> present.Fragment:
     """Each survey indicator's White and BME percentages, the gap and whether it is significant."""
+    if absent := facts.missing_tables(SURVEY_INDICATORS[0].number):
+        return present.paragraphs([facts.no_figures(absent)])
     records = []
     for record in SURVEY_INDICATORS:
         number = record.number

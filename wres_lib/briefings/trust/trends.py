@@ -25,6 +25,9 @@ LABELS = {i.number: f"{i.slug.capitalize()} ({i.number})" for i in LIKELIHOOD_IN
 
 def trends(facts: TrustFacts) -> present.Fragment:
     """The trend chart of indicators 2-4 and a sentence on each fitted trend."""
+    absent = [t for i in LIKELIHOOD_INDICATORS for t in facts.missing_tables(i.number)]
+    if len(absent) == len(LIKELIHOOD_INDICATORS):
+        return present.paragraphs([facts.no_figures(absent)])
     inputs = likelihood_inputs(facts.history)
     rows = inputs[(inputs["measure"] == TREND_MEASURE) & (inputs["group"] == BME)]
     series = rows.assign(label=rows["indicator"].map(LABELS))
@@ -45,6 +48,7 @@ def trends(facts: TrustFacts) -> present.Fragment:
     )
     fitted = facts.context.fits.trends(facts.code, facts.year)
     sentences += [_trend_sentence(r) for r in fitted.sort_values("indicator").itertuples()]
+    sentences += [facts.no_figures(absent)] if absent else []
     return present.Fragment(
         present.chart(fig, "Line chart of indicators 2 to 4 over time")
         + present.bullet_list(sentences)
