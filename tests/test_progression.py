@@ -8,9 +8,9 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import SAMPLE
 from statsmodels.stats.contingency_tables import Table2x2
 
+from tests.helpers.paths import SAMPLE
 from wres_lib import compute_indicators, load_dataset
 from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.analysis.pipeline import pipeline
