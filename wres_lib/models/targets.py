@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from wres_lib.indicators.catalogue import BOARD_PERCENT_MEASURES, indicator
+from wres_lib.indicators.catalogue import MEMBERSHIPS, indicator
 
 MET, ON_TRACK, OFF_TRACK = "met", "on track", "off track"
 NOT_MEASURABLE, MISSED = "not yet measurable", "due date passed, not met"
@@ -68,10 +68,13 @@ MEASURES: dict[str, TargetMeasure] = dict(
         *(_likelihood(n) for n in (2, 3, 4)),
         *(_survey(n) for n in (5, 6, 7, 8)),
         *(
-            (m, TargetMeasure(f"BME share of {who}", "percent", "9", m, True))
-            for m, who in zip(
-                BOARD_PERCENT_MEASURES[:2], ("voting board members", "executive members")
+            (
+                f"{m}_bme_pct",
+                TargetMeasure(
+                    f"BME share of {MEMBERSHIPS[m]}", "percent", "9", f"{m}_bme_pct", True
+                ),
             )
+            for m in ("board", "executive")
         ),
         (
             "progression_step_ratio",
