@@ -335,6 +335,9 @@ def _year(dataset: Dataset, year: int | None) -> int:
     default=None,
     help="all-white-executives: keep trusts whose BME share of staff is above this (0-1).",
 )
+@click.option(
+    "--horizon", type=click.Choice(["S", "M", "L"]), default=None, help="targets: one horizon."
+)
 @click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_DATA, show_default=True)
 def table(
     name: str | None,
@@ -344,6 +347,7 @@ def table(
     fmt: str,
     out: Path | None,
     min_workforce_share: float | None,
+    horizon: str | None,
     data: Path,
 ) -> None:
     """Write press table NAME (see --list) as CSV, XLSX, Markdown or HTML."""
@@ -361,12 +365,16 @@ def table(
     if fmt == "xlsx" and out is None:
         raise click.BadParameter("xlsx needs a file: give --out FILE", param_hint="--out")
     dataset = _load(data)
-    options = {} if min_workforce_share is None else {"min_workforce_share": min_workforce_share}
+    options: dict[str, float | str] = {}
+    if min_workforce_share is not None:
+        options["min_workforce_share"] = min_workforce_share
+    if horizon is not None:
+        options["horizon"] = horizon
     try:
         built = press_table(name, load_context(data), _year(dataset, year), level, **options)
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="NAME") from error
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, WresError) as error:
         raise click.ClickException(str(error)) from error
     if out is None:
         click.echo(render(built, fmt), nl=False)
