@@ -26,8 +26,8 @@ UNITS_KIND: dict[str, present.ValueKind] = {
     "count": "count",
 }
 PUBLIC_MEASURES = ("board_bme_pct", "executive_bme_pct")  # board membership is public
-# A status as a sentence says it: "2 are past their due date and not met".
-STATUS_WORDS = {MISSED: "past their due date and not met"}
+# A status as a sentence says it: "2 are past due and not met".
+STATUS_WORDS = {MISSED: "past due and not met"}
 
 
 def action_plan(facts: TrustFacts) -> present.Fragment:
@@ -44,7 +44,7 @@ def action_plan(facts: TrustFacts) -> present.Fragment:
     if overdue is not None:
         lines.append(overdue_sentence(overdue))
     table = present.table(
-        pd.DataFrame.from_records([_record(r) for r in targets.itertuples(index=False)]),
+        pd.DataFrame.from_records([target_record(r) for r in targets.itertuples(index=False)]),
         caption=f"Action-plan targets of {facts.short_name}, status in {facts.year}",
         note="Met: the latest figure is at or past the target. On track: at or past the straight "
         "path from baseline to target. Intervals are 95%. " + facts.source,
@@ -138,7 +138,7 @@ def _people(count: int, measure: str) -> str:
     return present.publish(count, "count")
 
 
-def _record(t: Any) -> dict[str, str]:
+def target_record(t: Any) -> dict[str, str]:
     """One target's row of the table (``t``: a row of the status table)."""
     value = figure_text(t.value, t.measure)
     if pd.notna(t.ci_low) and t.status != NOT_MEASURABLE:
