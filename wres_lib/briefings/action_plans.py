@@ -41,7 +41,8 @@ def system_action_plans(
     none = trusts[~trusts["code"].isin(set(mine["org_code"]))]
     how_many = narrative.count_of(len(setting), len(trusts), "trust", "the")
     lines = [
-        f"{narrative.capitalise_first(how_many)} in {name} {'has' if len(setting) == 1 else 'have'} set action-plan targets."
+        f"{narrative.capitalise_first(how_many)} in {name} "
+        f"{'has' if len(setting) == 1 else 'have'} set action-plan targets."
     ]
     if len(mine):
         done = int(mine["status"].isin([MET, ON_TRACK]).sum())
