@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from wres_lib.data.raw_tables import RawTable
-from wres_lib.data.schema import AFC_BANDS, BANDS
+from wres_lib.data.schema import AFC_BANDS, BANDS, TARGET_MEASURES
 from wres_lib.data.table_rules import report
 from wres_lib.errors import Violation
 
@@ -46,7 +46,8 @@ def check_targets(raw: RawTable, frame: pd.DataFrame, violations: list[Violation
     measure = frame["measure"]
     group = frame["staff_group"].fillna(ALL)
     band = frame["band"].fillna(ALL)
-    fixed = ~measure.isin(SHARE_MEASURES + STEP_MEASURES)
+    known = measure.isin(TARGET_MEASURES)  # an unknown measure is reported once, as itself
+    fixed = known & ~measure.isin(SHARE_MEASURES + STEP_MEASURES)
     report(
         raw,
         "staff_group",
@@ -60,7 +61,8 @@ def check_targets(raw: RawTable, frame: pd.DataFrame, violations: list[Violation
     report(raw, "band", steps, "the progression step this target is on", violations)
     senior = measure.isin(COUNT_TARGETS) & ~band.isin(MODEL_EMPLOYER_BANDS)
     report(raw, "band", senior, f"one of {', '.join(MODEL_EMPLOYER_BANDS)}", violations)
-    whole = ~measure.isin(SHARE_MEASURES + STEP_MEASURES + COUNT_TARGETS) & (band != ALL)
+    whole = known & ~measure.isin(SHARE_MEASURES + STEP_MEASURES + COUNT_TARGETS)
+    whole &= band != ALL
     report(
         raw, "band", whole, "an empty band: this measure is of the whole organisation", violations
     )
