@@ -88,7 +88,7 @@ class BriefingContext:
     def targets(self) -> pd.DataFrame | None:
         """Every action-plan target's status in every year
         (:func:`~wres_lib.analysis.targets.target_status`); None without a targets table."""
-        return target_status(self)
+        return target_status(self.dataset, self.indicators, self.model_employer)
 
     @cached_property
     def fits(self) -> Fits:

@@ -8,8 +8,6 @@ target its baseline already meets is a data error, reported at its file, row and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
@@ -20,29 +18,29 @@ from wres_lib.errors import DataValidationError, Violation
 from wres_lib.models.model_employer import model_employer
 from wres_lib.models.targets import MEASURES, passes, status_rows
 
-if TYPE_CHECKING:
-    from wres_lib.analysis.context import BriefingContext
-
 ALL = "all"
 FIGURE_COLUMNS = ("value", "ci_low", "ci_high", "numerator", "denominator")
 KEY = ["org_code", "target_id"]
 
 
-def target_status(context: BriefingContext) -> pd.DataFrame | None:
-    """Every target's status in every year from its baseline (None without a targets table).
+def target_status(
+    dataset: Dataset, indicators: pd.DataFrame, trust_model_employer: pd.DataFrame
+) -> pd.DataFrame | None:
+    """Every target's status in every year from its baseline (None without a targets table),
+    from the dataset's indicator table and its trusts' Model Employer table.
 
     Raises :class:`~wres_lib.errors.DataValidationError` naming the row of each target its
     baseline already meets.
     """
-    targets = context.dataset.targets
+    targets = dataset.targets
     if targets is None:
         return None
-    placed = place_targets(targets, context.dataset)
-    values = target_values(context, placed)
+    placed = place_targets(targets, dataset)
+    values = target_values(dataset, indicators, trust_model_employer, placed)
     violations = baseline_violations(placed, values)
     if violations:
-        raise DataValidationError(str(context.dataset.path or "dataset"), violations)
-    years = context.dataset.years
+        raise DataValidationError(str(dataset.path or "dataset"), violations)
+    years = dataset.years
     return status_rows(placed.reset_index(drop=True), values, years)
 
 
@@ -64,13 +62,18 @@ def place_targets(targets: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     return placed
 
 
-def target_values(context: BriefingContext, placed: pd.DataFrame) -> pd.DataFrame:
+def target_values(
+    dataset: Dataset,
+    indicators: pd.DataFrame,
+    trust_model_employer: pd.DataFrame,
+    placed: pd.DataFrame,
+) -> pd.DataFrame:
     """One published figure per target and year: value, interval, numerator, denominator."""
     tidy = placed[placed["measure"] != "model_employer_gap"]
-    frames = [_tidy_values(context.indicators, tidy)]
+    frames = [_tidy_values(indicators, tidy)]
     for level, mine in placed[placed["measure"] == "model_employer_gap"].groupby("level"):
-        table = context.model_employer if level == "trust" else None
-        frames.append(_model_employer_values(context.dataset, str(level), mine, table))
+        table = trust_model_employer if level == "trust" else None
+        frames.append(_model_employer_values(dataset, str(level), mine, table))
     return pd.concat(frames, ignore_index=True)
 
 
