@@ -204,8 +204,8 @@ def test_a_renamed_sheet_is_an_error_naming_it_and_the_expected_names(tmp_path: 
     assert (
         "filled.xlsx: sheet 'Workforce data' is not a table of the data model; expected sheets "
         "named organisations, workforce, recruitment, disciplinary, training, staff_survey, "
-        "board, population, targets (and Instructions, Lists): rename the sheet to its table's name, or "
-        "delete it"
+        "board, population, targets (and Instructions, Lists): rename the sheet to its table's "
+        "name, or delete it"
     ) in result.output
     assert f"Nothing was written to {out}" in result.output
     assert list(out.iterdir()) == []
