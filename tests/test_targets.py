@@ -26,6 +26,7 @@ from wres_lib.data.schema import TABLES, TARGET_MEASURES
 from wres_lib.errors import DataValidationError
 from wres_lib.models.targets import MEASURES
 from wres_lib.tables.registry import press_table
+from wres_lib.tables.stories import _clearly_short, _targets_missed
 
 TRUST, OTHER, SYSTEM = "ZT901", "ZT902", "ZQ90"
 COLUMNS = list(TABLES["targets"].column_names)
@@ -229,3 +230,12 @@ def test_the_template_offers_measures_horizons_and_directions(tmp_path: Path) ->
         assert {c.value for c in column[1:] if c.value} == set(
             next(c.allowed for c in TABLES["targets"].columns if c.name == name)
         )
+
+
+def test_targets_missed_stories_keep_their_claim_floors(one_of_each: BriefingContext) -> None:
+    # One trust's missed target is under the floor of three organisations: no story.
+    assert _targets_missed(one_of_each, 2025, "trust") == []
+    row = {"ci_low": 30.0, "ci_high": 45.0, "direction": "at least", "target_value": 50.0}
+    assert _clearly_short(pd.Series(row))
+    assert not _clearly_short(pd.Series(row | {"ci_high": 52.0}))  # the interval reaches it
+    assert _clearly_short(pd.Series(row | {"ci_low": "not available"}))  # no interval
