@@ -204,8 +204,8 @@ def test_a_renamed_sheet_is_an_error_naming_it_and_the_expected_names(tmp_path: 
     assert (
         "filled.xlsx: sheet 'Workforce data' is not a table of the data model; expected sheets "
         "named organisations, workforce, recruitment, disciplinary, training, staff_survey, "
-        "board, population (and Instructions, Lists): rename the sheet to its table's name, or "
-        "delete it"
+        "board, population, targets (and Instructions, Lists): rename the sheet to its table's "
+        "name, or delete it"
     ) in result.output
     assert f"Nothing was written to {out}" in result.output
     assert list(out.iterdir()) == []
@@ -233,7 +233,7 @@ def test_an_empty_extra_sheet_is_ignored_but_two_sheets_for_one_table_are_not(
     book = load_workbook(filled)
     book.create_sheet("Sheet1")
     book.save(filled)
-    assert {t.name for t in read_filled_workbook(filled)} == set(TABLES)
+    assert {t.name for t in read_filled_workbook(filled)} == set(tiny_tables())
     book.copy_worksheet(book["board"]).title = "Board "
     book.save(filled)
     with pytest.raises(InputError, match=r"sheets 'board', 'Board ' are both the board table"):

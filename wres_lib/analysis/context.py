@@ -25,6 +25,7 @@ from wres_lib.analysis.context_cache import (
 )
 from wres_lib.analysis.continued import continued_indicators
 from wres_lib.analysis.fits import Fits
+from wres_lib.analysis.targets import target_status
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL, library_hash
@@ -91,6 +92,12 @@ class BriefingContext:
         continued = self.continued(code, year)
         rows = self.slice("trust", code) if continued is None else continued
         return rows[rows["year"] <= year]
+
+    @cached_property
+    def targets(self) -> pd.DataFrame | None:
+        """Every action-plan target's status in every year
+        (:func:`~wres_lib.analysis.targets.target_status`); None without a targets table."""
+        return target_status(self.dataset, self.indicators, self.model_employer)
 
     @cached_property
     def fits(self) -> Fits:

@@ -22,6 +22,7 @@ from wres_lib.analysis.summary import (
     trust_summary,
     unbalanced_boards,
 )
+from wres_lib.briefings.action_plans import national_action_plans
 from wres_lib.briefings.missing import england_left_out, no_figures
 from wres_lib.indicators import catalogue
 from wres_lib.indicators.aggregate import NATIONAL_CODE
@@ -287,6 +288,13 @@ class NationalBriefing:
             caption=f"The {covered} NHS England regions, {self.year}",
             note="Regional figures are built by summing trusts' counts. " + self.source,
             numeric=tuple(c for c in ("BME staff", "Board gap", "Appointment (2)") if c in frame),
+        )
+
+    def action_plans(self) -> present.Fragment:
+        """Trusts with action-plan targets and the status of their targets, by region."""
+        organisations = self.context.dataset.organisations.set_index("org_code")["region_name"]
+        return national_action_plans(
+            self.context.targets, self.year, self.trusts, organisations, self.source
         )
 
     def methods(self) -> present.Fragment:

@@ -18,6 +18,7 @@ from wres_lib.analysis.figures import Figure, figure, population_bme_share
 from wres_lib.analysis.pipeline import pipeline
 from wres_lib.analysis.published import summary_flag
 from wres_lib.analysis.summary import UNBALANCED_WORKFORCE_SHARE, trust_summary, unbalanced_boards
+from wres_lib.briefings.action_plans import system_action_plans
 from wres_lib.briefings.missing import no_figures
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
@@ -275,6 +276,12 @@ class SystemBriefing:
             synthetic=self.context.synthetic,
         )
         return present.chart(fig, "Ranked bar chart of board gaps by trust")
+
+    def action_plans(self) -> present.Fragment:
+        """How many of its trusts set targets, where those stand, and its own targets."""
+        return system_action_plans(
+            self.context.targets, self.year, self.trusts, self.code, self.name, self.source
+        )
 
     def data_quality(self) -> present.Fragment:
         unknown = self.get("1", "unknown_pct", group="Unknown")

@@ -35,6 +35,9 @@ TABLE_LEVELS = ("trust", "icb", "region")
     default=None,
     help="all-white-executives: keep trusts whose BME share of staff is above this (0-1).",
 )
+@click.option(
+    "--horizon", type=click.Choice(["S", "M", "L"]), default=None, help="targets: one horizon."
+)
 @data_option
 def table(
     name: str | None,
@@ -44,6 +47,7 @@ def table(
     fmt: str,
     out: Path | None,
     min_workforce_share: float | None,
+    horizon: str | None,
     data: Path,
 ) -> None:
     """Write press table NAME (see --list) as CSV, XLSX, Markdown or HTML."""
@@ -63,7 +67,11 @@ def table(
     if out is not None and out.is_dir():
         raise click.BadParameter(f"{out} is a folder; give a file name", param_hint="--out")
     dataset = load(data)
-    options = {} if min_workforce_share is None else {"min_workforce_share": min_workforce_share}
+    options: dict[str, float | str] = {}
+    if min_workforce_share is not None:
+        options["min_workforce_share"] = min_workforce_share
+    if horizon is not None:
+        options["horizon"] = horizon
     try:
         built = press_table(name, load_context(data), chosen_year(dataset, year), level, **options)
     except KeyError as error:

@@ -25,7 +25,7 @@ from wres_lib.files import write_text_atomically
 class Dataset:
     """A validated dataset: one typed DataFrame per canonical table.
 
-    ``population`` is ``None`` when the optional population table is absent.
+    ``population`` and ``targets`` are ``None`` when the optional table is absent.
     """
 
     metadata: DatasetMetadata
@@ -37,6 +37,7 @@ class Dataset:
     staff_survey: pd.DataFrame
     board: pd.DataFrame
     population: pd.DataFrame | None = None
+    targets: pd.DataFrame | None = None
     path: Path | None = None
 
     def table(self, name: str) -> pd.DataFrame | None:

@@ -41,7 +41,29 @@ REGIONS = (
     ("Y63", "North East and Yorkshire"),
 )
 
-ColumnKind = Literal["text", "code", "year", "count", "percent", "date", "bool", "indicator"]
+ColumnKind = Literal[
+    "text", "code", "year", "count", "percent", "number", "date", "bool", "indicator"
+]
+
+# Action-plan targets (docs/targets.md): what a target may be measured on, each a figure of
+# the indicator catalogue (wres_lib.models.targets reads them), and how far it must move.
+TARGET_MEASURES = (
+    "bme_share",  # indicator 1: BME share (%) of staff at a band, band group or all
+    "rl_appointment",  # indicator 2: relative likelihood, White vs BME applicants
+    "rl_disciplinary",  # indicator 3: relative likelihood, BME vs White staff
+    "rl_training",  # indicator 4: relative likelihood, White vs BME staff
+    "survey_harassment_public",  # indicators 5-8: per cent of BME staff saying so
+    "survey_harassment_staff",
+    "survey_equal_opportunities",
+    "survey_discrimination",
+    "board_bme_pct",  # indicator 9: BME share (%) of voting board members
+    "executive_bme_pct",  # indicator 9: BME share (%) of executive members
+    "progression_step_ratio",  # the progression ladder: one step's ratio (band = step)
+    "model_employer_gap",  # A Model Employer: BME staff short of the line at a senior band
+)
+TARGET_DIRECTIONS = ("at least", "at most")
+# Short (3 to 6 months), medium (6 to 12 months) and long-term (12 months and more) goals.
+TARGET_HORIZONS = ("S", "M", "L")
 
 
 @dataclass(frozen=True)
@@ -167,6 +189,25 @@ TABLES: dict[str, TableSpec] = {
             "population",
             (_YEAR, _code("area_code"), _ETHNICITY, Column("people", "count")),
             key=("year", "area_code", "ethnicity"),
+            required=False,
+        ),
+        TableSpec(
+            "targets",
+            (
+                _ORG,
+                _code("target_id"),
+                _text("description"),
+                _text("measure", TARGET_MEASURES),
+                _text("staff_group", (*STAFF_GROUPS, "all"), nullable=True),
+                _text("band", nullable=True),
+                Column("baseline_year", "year"),
+                Column("target_value", "number"),
+                _text("direction", TARGET_DIRECTIONS),
+                _text("horizon", TARGET_HORIZONS),
+                Column("due", "date"),
+                _text("owner"),
+            ),
+            key=("org_code", "target_id"),
             required=False,
         ),
     )

@@ -90,6 +90,9 @@ def _parse_column(raw: RawTable, column: Column, violations: list[Violation]) ->
         report(raw, column.name, out_of_range, "a percentage from 0 to 100", violations)
         return numbers
     finite = pd.Series(np.isfinite(numbers), index=numbers.index)
+    if column.kind == "number":
+        report(raw, column.name, present & ~finite, "a number", violations)
+        return numbers.where(finite)
     whole = finite & (numbers == np.floor(numbers.where(finite, 0)))
     expected, valid = _integer_rule(column, numbers)
     too_large = present & (numbers > MAX_COUNT) & (column.kind == "count")

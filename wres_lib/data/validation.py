@@ -29,6 +29,7 @@ from wres_lib.data.raw_tables import RawTable, read_raw_table
 from wres_lib.data.schema import TABLES
 from wres_lib.data.succession import cycle_text, successor_cycles
 from wres_lib.data.table_rules import report, typed_table
+from wres_lib.data.target_rules import TARGET_ORG_RULE, check_targets
 from wres_lib.data.text_files import not_a_file
 from wres_lib.errors import Violation
 
@@ -179,6 +180,11 @@ def _check_checksum(
 
 def _check_table(raw: RawTable, violations: list[Violation]) -> pd.DataFrame:
     frame = typed_table(raw, violations)
+    if raw.spec.name == "targets":
+        check_targets(raw, frame, violations)
+        # Rows as the file numbers them, for checks that need the indicators (analysis.targets).
+        frame.index = pd.Index(raw.row_numbers, name="row")
+        frame.attrs["file"] = raw.file
     if raw.spec.name == "organisations":
         _check_organisation_dates(raw, frame, violations)
         _check_successor_cycles(raw, frame, violations)
@@ -224,9 +230,15 @@ def _check_successor_cycles(raw: RawTable, frame: pd.DataFrame, violations: list
 def _check_orgs_known(
     raw: RawTable, frame: pd.DataFrame, organisations: pd.DataFrame, violations: list
 ) -> None:
-    """Every org_code is in organisations and open during the WRES year of its row."""
+    """Every org_code is in organisations and open during the WRES year of its row (a target
+    may also name an ICB or a region)."""
     known = organisations.drop_duplicates("org_code").set_index("org_code")
     codes = frame["org_code"]
+    if raw.spec.name == "targets":
+        systems = pd.concat([organisations["icb_code"], organisations["region_code"]])
+        unknown = codes.notna() & ~codes.isin(known.index) & ~codes.isin(systems)
+        report(raw, "org_code", unknown, TARGET_ORG_RULE, violations)
+        return
     unknown = codes.notna() & ~codes.isin(known.index)
     report(raw, "org_code", unknown, "an org_code listed in organisations", violations)
     if "year" not in frame.columns:

@@ -19,6 +19,7 @@ from wres_lib.tables.headlines import (
 from wres_lib.tables.model_employer import model_employer
 from wres_lib.tables.press import PressTable
 from wres_lib.tables.progression import progression
+from wres_lib.tables.targets import targets
 
 Builder = Callable[[BriefingContext, int, str], PressTable]
 ORGANISATION_LEVELS = tuple(level for level in LEVELS if level != NATIONAL)
@@ -82,6 +83,12 @@ REGISTRY: dict[str, TableSpec] = {
         ORGANISATION_LEVELS,
         biggest_changes,
     ),
+    "targets": TableSpec(
+        "Action-plan targets with their status (met, on track, off track, missed, not yet "
+        "measurable); --horizon S, M or L keeps one horizon",
+        ORGANISATION_LEVELS,
+        targets,
+    ),
 }
 TABLES: dict[str, str] = {name: spec.description for name, spec in REGISTRY.items()}
 
@@ -91,12 +98,12 @@ def press_table(
     data: str | Path | BriefingContext,
     year: int,
     level: str | None = None,
-    **options: float,
+    **options: float | str,
 ) -> PressTable:
     """Table ``name`` of ``year`` at ``level`` (default: the first level the table covers).
 
     ``data`` is a dataset folder or a loaded context; ``options`` go to the builder
-    (``min_workforce_share`` for all-white-executives).
+    (``min_workforce_share`` for all-white-executives, ``horizon`` for targets).
 
     Raises:
         KeyError: no table ``name``.

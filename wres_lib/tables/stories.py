@@ -21,6 +21,7 @@ from wres_lib.tables.press import SYNTHETIC_COLUMN, PressTable
 from wres_lib.tables.registry import press_table
 
 MIN_WORKFORCE_SHARE = 0.2
+MIN_MISSED = 3  # organisations with a clearly missed target before a story says so
 NOUNS = {"trust": "trust", "icb": "ICB", "region": "region"}
 
 
@@ -236,7 +237,42 @@ def _disparity(context: BriefingContext, year: int, level: str) -> list[Story]:
     )
 
 
-FINDERS = (_all_white_executives, _board_gap, _likelihoods, _survey, _disparity)
+def _targets_missed(context: BriefingContext, year: int, level: str) -> list[Story]:
+    """Organisations whose action-plan targets fell due and were missed. The claim floor: a
+    target counts only when its latest figure is published and, where it has an interval, the
+    whole interval falls short of the target; and at least MIN_MISSED organisations."""
+    table = press_table("targets", context, year, level)
+    frame = table.frame
+    missed = frame[
+        (frame["status"] == "due date passed, not met") & frame["latest_value"].map(_number)
+    ]
+    clear = [_clearly_short(row) for _, row in missed.iterrows()]
+    missed = missed[pd.Series(clear, index=missed.index, dtype=bool)]
+    organisations = sorted(set(missed["code"]))
+    if len(organisations) < MIN_MISSED:
+        return []
+    nouns = narrative.plural(len(organisations), NOUNS[level])
+    sentence = (
+        f"{narrative.capitalise_first(nouns)} missed action-plan targets that fell due by "
+        f"31 March {year}: {narrative.plural(len(missed), 'target')} in all, each "
+        "short of its target beyond the figure's 95% interval where it has one."
+    )
+    figures = {"organisations": len(organisations), "targets": len(missed), "codes": organisations}
+    return [_story(sentence, figures, table, int(missed.index[0]))]
+
+
+def _clearly_short(row: pd.Series) -> bool:
+    """Whether a missed target's whole interval (if it has one) falls short of the target."""
+    if not (_number(row["ci_low"]) and _number(row["ci_high"])):
+        return True
+    if row["direction"] == "at least":
+        return row["ci_high"] < row["target_value"]
+    return row["ci_low"] > row["target_value"]
+
+
+FINDERS = (
+    _all_white_executives, _board_gap, _likelihoods, _survey, _disparity, _targets_missed,
+)  # fmt: skip
 
 
 def find_stories(

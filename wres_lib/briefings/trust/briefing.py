@@ -10,6 +10,7 @@ from pathlib import Path
 
 from wres_lib.analysis.context import load_context
 from wres_lib.briefings.trust import (
+    action_plan,
     bands,
     board,
     changes,
@@ -68,6 +69,9 @@ class TrustBriefing(TrustFacts):
 
     def model_employer(self) -> present.Fragment:
         return model_employer.model_employer(self)
+
+    def action_plan(self) -> present.Fragment:
+        return action_plan.action_plan(self)
 
     def trends(self) -> present.Fragment:
         return trends.trends(self)

@@ -118,6 +118,20 @@ class TrustFacts:
         tracked = now[scored & ~too_few_staff(now)]
         return int(tracked["on_track"].sum()), len(tracked)
 
+    # -- action plan --------------------------------------------------------------------------
+    def targets(self) -> pd.DataFrame | None:
+        """The trust's action-plan targets with their status this year (None when the dataset
+        has no targets table)."""
+        history = self.target_history()
+        return None if history is None else history[history["year"] == self.year]
+
+    def target_history(self) -> pd.DataFrame | None:
+        """The trust's targets with their status in every year up to this one."""
+        table = self.context.targets
+        if table is None:
+            return None
+        return table[(table["org_code"] == self.code) & (table["year"] <= self.year)]
+
     # -- mergers and code changes ----------------------------------------------------------
     @property
     def combined_years(self) -> list[int]:

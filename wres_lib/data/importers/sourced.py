@@ -133,7 +133,7 @@ def check(
 def _converter(column: Column, how: Cleaning) -> Callable[[str], str]:
     if column.kind == "year":
         return wres_year
-    if column.kind in ("count", "indicator"):
+    if column.kind in ("count", "indicator", "number"):
         return plain_number
     if column.kind == "percent":
         return _fraction_to_percent if how.percent_as_fraction else plain_percent

@@ -23,7 +23,9 @@ from wres_lib.files import workbook_bytes, write_bytes_atomically
 INSTRUCTIONS = "Instructions"
 LISTS = "Lists"
 LAST_ROW = 10_000  # drop-downs and checks cover rows 2 to this
-LIST_COLUMNS = ("ethnicity", "band", "staff_group", "role", "org_type")
+LIST_COLUMNS = (
+    "ethnicity", "band", "staff_group", "role", "org_type", "measure", "direction", "horizon",
+)  # fmt: skip
 
 TABLE_NOTES = {
     "organisations": "One row per organisation: fill this first; codes typed here are offered "
@@ -39,12 +41,18 @@ TABLE_NOTES = {
     "board": "Board members by role, voting or not, and ethnic group (indicator 9).",
     "population": "Optional: the population served by area and ethnic group. Leave the sheet "
     "empty if you have none.",
+    "targets": "Optional: the action plan, one row per target of a trust, ICB or region "
+    "(org_code). measure: what the target is read from (see docs/targets.md); band: a band, "
+    "lower, middle or upper for bme_share, the senior band for model_employer_gap, the step for "
+    "progression_step_ratio; target_value in the measure's units; horizon S (3-6 months), "
+    "M (6-12) or L (12 and more); owner: a role, not a person's name.",
 }
 
 KIND_NOTES = {
     "year": f"WRES year ({FIRST_YEAR}-{LAST_YEAR}): the year ending 31 March",
     "count": "whole number, 0 or more",
     "percent": "per cent, 0 to 100",
+    "number": "a number in the measure's units",
     "date": "date, YYYY-MM-DD",
     "bool": "true or false",
     "indicator": "staff survey indicator: 5, 6, 7 or 8",
@@ -135,9 +143,9 @@ def _lists(book: Workbook) -> dict[str, str]:
 
 
 def _validation(column: Column, lists: dict[str, str], table: str) -> DataValidation | None:
-    if column.name in lists:
+    if column.name in lists and column.allowed is not None:
         return _list(lists[column.name], f"Choose a {column.name.replace('_', ' ')} from the list.")
-    if column.name == "org_code" and table != "organisations":
+    if column.name == "org_code" and table not in ("organisations", "targets"):
         return _list(
             f"organisations!$A$2:$A${LAST_ROW}", "Choose an org_code from the organisations sheet."
         )

@@ -34,6 +34,7 @@ from wres_lib.data.synthetic.stories import (
     STORY_YEAR,
 )
 from wres_lib.data.synthetic.survey import build_staff_survey
+from wres_lib.data.synthetic.targets import build_targets
 from wres_lib.data.synthetic.trusts import draw_icb_effects, draw_trusts
 from wres_lib.data.synthetic.workforce import build_workforce
 
@@ -79,6 +80,7 @@ def generate_sample(seed: int = DEFAULT_SEED) -> dict[str, pd.DataFrame]:
         "staff_survey": build_staff_survey(rng, totals, trusts),
         "board": build_board(rng, bme_shares(totals), trusts),
         "population": build_population(rng, organisations, icb_effects),
+        "targets": build_targets(seed, organisations, workforce),
     }
     return {name: tables[name].reset_index(drop=True) for name in TABLES}
 
