@@ -23,6 +23,7 @@ TRUSTS = {
 REGION_NAMES = {"Y56": "London", "Y59": "South East"}
 _DTYPES = {
     "text": "str",
+    "code": "str",
     "year": "int64",
     "count": "int64",
     "indicator": "int64",

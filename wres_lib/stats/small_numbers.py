@@ -2,7 +2,9 @@
 
 A ratio or percentage whose group denominator is under ``min_denominator`` is shown as
 "too few to report" in anything meant for publication (analysts still see the figure, flagged
-``small_numbers``); staff counts from 1 to ``suppress_counts_below - 1`` are shown as "<5".
+``small_numbers``); a ratio resting on fewer than ``min_events`` events in either group is
+published but never ranked nor called significant ("too few events to rank", flagged
+``few_events``); staff counts from 1 to ``suppress_counts_below - 1`` are shown as "<5".
 Board membership is public and never suppressed.
 """
 
@@ -26,6 +28,8 @@ class SmallNumberRule:
             rest on.
         suppress_counts_below: published staff counts from 1 up to this value minus one are
             shown as ``"<{suppress_counts_below}"``.
+        min_events: the fewest events (appointments, disciplinary entries, ...) each group of a
+            ratio must have before the ratio is ranked or called significant.
 
     >>> rule = SmallNumberRule()
     >>> rule.too_few([9, 10]).tolist()
@@ -36,9 +40,10 @@ class SmallNumberRule:
 
     min_denominator: int = 10
     suppress_counts_below: int = 5
+    min_events: int = 5
 
     def __post_init__(self) -> None:
-        for name in ("min_denominator", "suppress_counts_below"):
+        for name in ("min_denominator", "suppress_counts_below", "min_events"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a positive integer, got {value!r}")
@@ -47,6 +52,15 @@ class SmallNumberRule:
         """True where a group denominator is under ``min_denominator`` (missing counts as 0)."""
         values = np.asarray(denominators, dtype=np.float64)
         return np.nan_to_num(values, nan=0.0) < self.min_denominator
+
+    def too_few_events(self, events: ArrayLike) -> NDArray[np.bool_]:
+        """True where an event count is under ``min_events`` (missing counts as 0).
+
+        >>> SmallNumberRule().too_few_events([4, 5]).tolist()
+        [True, False]
+        """
+        values = np.asarray(events, dtype=np.float64)
+        return np.nan_to_num(values, nan=0.0) < self.min_events
 
     def too_few_note(self, who: str) -> str:
         """The note for a figure resting on too few of ``who`` (e.g. "BME staff")."""
