@@ -384,12 +384,13 @@ def test_bme_share_of_all_staff_keeps_unknown_in_the_denominator(trusts: pd.Data
     mine = rows[rows["code"] == "T1"]
     bme = mine.loc[~mine["eth"].isin(["White", "Unknown"]), "n"].sum()
     everyone = mine["n"].sum()
-    row = one(trusts, code="T1", indicator="1", measure="bme_share_all", band="all", staff_group="all")
+    whole = {"indicator": "1", "band": "all", "staff_group": "all"}
+    row = one(trusts, code="T1", measure="bme_share_all", **whole)
     low, high = proportion_confint(bme, everyone, method="wilson")
     assert (row["numerator"], row["denominator"]) == (bme, everyone)
     assert (row["value"], row["ci_low"], row["ci_high"]) == pytest.approx(
         (100 * bme / everyone, 100 * low, 100 * high)
     )
-    known = one(trusts, code="T1", indicator="1", measure="bme_share", band="all", staff_group="all")
+    known = one(trusts, code="T1", measure="bme_share", **whole)
     assert known["denominator"] == everyone - mine.loc[mine["eth"] == "Unknown", "n"].sum()
     assert known["value"] > row["value"]

@@ -31,7 +31,13 @@ from wres_lib.models.peers import peer_comparison
 
 # A build sets this to a folder where the shared tables are cached for its notebook kernels.
 CACHE_ENV = "WRES_CONTEXT_CACHE"
-PEER_MEASURES = ("bme_share", "bme_share_all", "relative_likelihood", "gap_points", "board_gap_points")
+PEER_MEASURES = (
+    "bme_share",
+    "bme_share_all",
+    "relative_likelihood",
+    "gap_points",
+    "board_gap_points",
+)
 SYNTHETIC_SUFFIX = " (synthetic)"
 
 

@@ -8,7 +8,8 @@ from wres_lib.present import fragments as present
 
 def key_figures(facts: TrustFacts) -> present.Fragment:
     """The row of headline numbers."""
-    share_all, unknown = facts.get("1", "bme_share_all"), facts.get("1", "unknown_pct", group="Unknown")
+    share_all = facts.get("1", "bme_share_all")
+    unknown = facts.get("1", "unknown_pct", group="Unknown")
     upper = facts.get("1", "bme_share", band="upper")
     board, executive = facts.board_share("board"), facts.board_share("executive")
     appointed = facts.get("2", "relative_likelihood")
