@@ -11,6 +11,7 @@ from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.analysis.figures import Figure, figure
 from wres_lib.analysis.summary import (
     UNBALANCED_WORKFORCE_SHARE,
+    rankable,
     reportable,
     trust_summary,
     unbalanced_boards,
@@ -154,8 +155,17 @@ class NationalBriefing:
         return present.chart(fig, "Distribution of indicator 2 across trusts")
 
     def league_tables(self) -> present.Fragment:
-        ranked = self.trusts.assign(rl_appointment=reportable(self.trusts, "rl_appointment"))
-        worst = ranked.dropna(subset=["rl_appointment"]).nlargest(LEAGUE_SIZE, "rl_appointment")
+        ranked = self.trusts.assign(rl_appointment=rankable(self.trusts, "rl_appointment"))
+        worst = ranked.dropna(subset=["rl_appointment"]).sort_values(
+            ["rl_appointment", "code"], ascending=[False, True]
+        )[:LEAGUE_SIZE]
+        unranked = self.trusts[self.trusts["rl_appointment_few_events"]]["name"].tolist()
+        few = (
+            f" Too few events to rank (fewer than {DEFAULT_RULE.min_events} appointments in a "
+            f"group): {', '.join(unranked)}."
+            if unranked
+            else ""
+        )
         appointment = pd.DataFrame(
             {
                 "Trust": worst["name"],
@@ -171,7 +181,7 @@ class NationalBriefing:
             note=(
                 f"Left out: trusts with fewer than {DEFAULT_RULE.min_denominator} applicants in "
                 "a group, and trusts where the figure cannot be calculated (for example no BME "
-                "applicant appointed). " + self.source
+                f"applicant appointed).{few} " + self.source
             ),
             numeric=("Appointment (2)", "BME staff"),
         )

@@ -46,6 +46,7 @@ from wres_lib.present.narrative.phrases import (
     ChangeKind,
     change_phrase,
     likelihood_phrase,
+    no_events_sentence,
 )
 from wres_lib.present.narrative.words import (
     IRREGULAR_PLURALS,
@@ -77,6 +78,7 @@ __all__ = [
     "check_sentence",
     "count_of",
     "likelihood_phrase",
+    "no_events_sentence",
     "list_phrase",
     "number_word",
     "ordinal_year_span",
