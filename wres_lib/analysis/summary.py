@@ -42,8 +42,9 @@ def trust_summary(
     Columns: code, name, org_type, icb_code, region_code, those of :data:`SUMMARY_COLUMNS`,
     ``<column>_too_few`` for :data:`PUBLISHED_FIGURES` (True where the figure rests on small
     numbers and must read "too few to report"), ``<column>_few_events`` for
-    :data:`RANKED_RATIOS` (True where a group had too few events to rank the ratio), ``board_reported`` (the trust reported both
-    executive and non-executive members), ``no_bme_executive`` and ``whole_board_white``
+    :data:`RANKED_RATIOS` (True where a group had too few events to rank the ratio),
+    ``board_reported`` (the trust reported both executive and non-executive members),
+    ``no_bme_executive`` and ``whole_board_white``
     (claims made only where the data supports them: members reported, every voting member's
     ethnicity recorded).
     """

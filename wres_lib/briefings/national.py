@@ -25,8 +25,9 @@ from wres_lib.stats.small_numbers import DEFAULT_RULE
 LEAGUE_SIZE = 10
 PROPORTIONATE_LIMIT = 1.25
 NATIONAL_ROWS = (
-    ("BME share of the workforce (1)", "1", "bme_share", "all", "percent"),
-    ("BME share at Bands 8a–9 and VSM (1)", "1", "bme_share", "upper", "percent"),
+    ("BME share of all staff (1)", "1", "bme_share_all", "all", "percent"),
+    ("BME share of staff of known ethnicity (1)", "1", "bme_share", "all", "percent"),
+    ("BME share at Bands 8a–9 and VSM, known ethnicity (1)", "1", "bme_share", "upper", "percent"),
     ("Appointment from shortlisting, White vs BME (2)", "2", "relative_likelihood", "all", "ratio"),
     ("Entering disciplinary, BME vs White (3)", "3", "relative_likelihood", "all", "ratio"),
     ("Non-mandatory training, White vs BME (4)", "4", "relative_likelihood", "all", "ratio"),
@@ -67,25 +68,27 @@ class NationalBriefing:
 
     def headline(self) -> str:
         none = len(self.no_bme_executive)
-        share = self.get("1", "bme_share")
+        share = self.get("1", "bme_share_all")
         if share.value is None:
             return f"England: WRES briefing {self.year}"
         return (
             f"{narrative.capitalise_first(narrative.plural(none, 'NHS trust', spell_out=True))} "
             f"{'has' if none == 1 else 'have'} no BME executive director, although "
-            f"{narrative.percent(share.value / 100)} of NHS staff are from ethnic minority "
+            f"{narrative.percent(share.value / 100)} of all NHS staff are from ethnic minority "
             "backgrounds"
         )
 
     def header(self) -> present.Fragment:
-        share, last = self.get("1", "bme_share"), self.get("1", "bme_share", self.year - 1)
+        share = self.get("1", "bme_share_all")
+        last = self.get("1", "bme_share_all", self.year - 1)
+        unknown = self.get("1", "unknown_pct", group="Unknown")
         now = None if share.value is None else share.value / 100
         standfirst = (
             f"The WRES picture for England in {self.year}, from "
-            f"{narrative.plural(len(self.trusts), 'trust')}: the BME share of the workforce is "
-            f"{narrative.percent(now)}, "
+            f"{narrative.plural(len(self.trusts), 'trust')}: {narrative.percent(now)} of all "
+            "staff are from BME backgrounds, "
             + narrative.change_phrase(None if last.value is None else last.value / 100, now)
-            + "."
+            + f"; ethnicity is unknown for {present.publish(unknown.value, 'percent')}."
         )
         return present.Fragment(
             present.heading(self.headline(), 1) + present.paragraphs([standfirst], "standfirst")
@@ -99,8 +102,9 @@ class NationalBriefing:
         return present.key_figures(
             [
                 present.KeyFigure(
-                    present.publish(self.get("1", "bme_share").value, "percent"),
-                    "of staff are BME",
+                    present.publish(self.get("1", "bme_share_all").value, "percent"),
+                    "of all staff are BME (ethnicity unknown for "
+                    f"{present.publish(self.get('1', 'unknown_pct', group='Unknown').value, 'percent')})",
                 ),
                 present.KeyFigure(
                     present.publish(appointed.value, "ratio"),

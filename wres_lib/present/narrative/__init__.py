@@ -41,6 +41,7 @@ from wres_lib.present.narrative.figures import (
     ratio_figure,
     times_as_likely,
 )
+from wres_lib.present.narrative.findings import nothing_stands_out, ordinal, worded
 from wres_lib.present.narrative.phrases import (
     LAST_YEAR,
     ChangeKind,
@@ -78,9 +79,11 @@ __all__ = [
     "check_sentence",
     "count_of",
     "likelihood_phrase",
-    "no_events_sentence",
     "list_phrase",
+    "no_events_sentence",
+    "nothing_stands_out",
     "number_word",
+    "ordinal",
     "ordinal_year_span",
     "percent",
     "plural",
@@ -88,5 +91,6 @@ __all__ = [
     "possessive",
     "ratio_figure",
     "times_as_likely",
+    "worded",
     "year_phrase",
 ]
