@@ -97,6 +97,7 @@ class NationalBriefing:
     def key_figures(self) -> present.Fragment:
         appointed = self.get("2", "relative_likelihood")
         disciplinary = self.get("3", "relative_likelihood")
+        unknown = self.get("1", "unknown_pct", group="Unknown")
         above = reportable(self.trusts, "rl_appointment")
         share_above = (above > PROPORTIONATE_LIMIT).mean() if len(above) else None
         return present.key_figures(
@@ -104,7 +105,7 @@ class NationalBriefing:
                 present.KeyFigure(
                     present.publish(self.get("1", "bme_share_all").value, "percent"),
                     "of all staff are BME (ethnicity unknown for "
-                    f"{present.publish(self.get('1', 'unknown_pct', group='Unknown').value, 'percent')})",
+                    f"{present.publish(unknown.value, 'percent')})",
                 ),
                 present.KeyFigure(
                     present.publish(appointed.value, "ratio"),
