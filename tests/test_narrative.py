@@ -24,6 +24,7 @@ from wres_lib.present.narrative import (
     checking,
     count_of,
     figures,
+    findings,
     likelihood_phrase,
     list_phrase,
     number_word,
@@ -60,7 +61,8 @@ def test_doctests_pass(module: ModuleType) -> None:
 
 
 def test_the_package_offers_every_public_name_of_its_modules() -> None:
-    defined = set().union(*(public_names(m) for m in (figures, words, phrases, checking)))
+    modules = (figures, words, phrases, checking, findings)
+    defined = set().union(*(public_names(m) for m in modules))
     assert defined == set(narrative.__all__)
     assert all(hasattr(narrative, name) for name in narrative.__all__)
 

@@ -8,10 +8,10 @@ score, the figures and indicator rows it rests on, and (once worded by
 The scoring, in one place. Each kind has a base score; what scales it is added, capped at the
 kind's ceiling, so no kind can outscore the next tier by size alone:
 
-=======================  ====  ======================================================  ====
+=======================  ====  ======================================================  =====
 kind                     base  what scales it                                          cap
-=======================  ====  ======================================================  ====
-all_white_board          80    + BME share of all staff (points) / 5                   95
+=======================  ====  ======================================================  =====
+all_white_board          85    + BME share of all staff (points) / 5                   100
 all_white_executive      70    + BME share of all staff (points) / 5                   85
 no_bme_executive_run     55    + 4 a year without a BME executive director (3+ years)  85
 bottleneck               55    + 10 x log2(step odds ratio)                            75
@@ -23,7 +23,7 @@ board_gap                35    + (|gap| - 10 points) / 2, gap at least 10 points
                                below the workforce; + 5 if wider than last year
 model_employer           30    + BME headcount gap at the furthest band / 2            50
 likelihood               25    + 10 x log2(ratio), significant and rankable, >= 1.25   45
-=======================  ====  ======================================================  ====
+=======================  ====  ======================================================  =====
 
 Ties are broken by kind (the table's order), then by subject, then by the figures' text, so
 the same data always gives the same headline. A ratio flagged ``few_events`` or a figure on
@@ -39,7 +39,7 @@ import pandas as pd
 
 # Kind -> (base score, cap), in tie-breaking order. The docstring table is the reference.
 SCORES: dict[str, tuple[float, float]] = {
-    "all_white_board": (80, 95),
+    "all_white_board": (85, 100),
     "all_white_executive": (70, 85),
     "no_bme_executive_run": (55, 85),
     "bottleneck": (55, 75),

@@ -16,7 +16,7 @@ from wres_lib.present.narrative.words import capitalise_first, possessive
 
 _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 # What the BME and White staff of a survey indicator (5-8) said, as a clause.
-SURVEY_CLAUSES = {
+_SURVEY_CLAUSES = {
     "5": "reported harassment, bullying or abuse from patients, relatives or the public",
     "6": "reported harassment, bullying or abuse from colleagues",
     "7": "believed the trust offers equal opportunities for career progression",
@@ -97,7 +97,7 @@ def _rank(f: Finding, name: str) -> str:
             f"BME share, {_place(g, judged)}"
         )
     return (
-        f"At {name}, {_pct(g['pct_bme'])} of BME staff {SURVEY_CLAUSES[number]}, against "
+        f"At {name}, {_pct(g['pct_bme'])} of BME staff {_SURVEY_CLAUSES[number]}, against "
         f"{_pct(g['pct_white'])} of White staff: {_place(g, judged)} on this measure"
     )
 
@@ -150,7 +150,7 @@ def _plain_likelihood(f: Finding, name: str) -> str:
     )
 
 
-WORDING: dict[str, Callable[[Finding, str], str]] = {
+_WORDING: dict[str, Callable[[Finding, str], str]] = {
     "all_white_board": _all_white,
     "all_white_executive": _all_white,
     "no_bme_executive_run": _run,
@@ -165,7 +165,7 @@ WORDING: dict[str, Callable[[Finding, str], str]] = {
 
 def worded(findings: list[Finding], name: str) -> list[Finding]:
     """The findings with their sentences, about the organisation called ``name``."""
-    return [replace(f, sentence=WORDING[f.kind](f, name)) for f in findings]
+    return [replace(f, sentence=_WORDING[f.kind](f, name)) for f in findings]
 
 
 def nothing_stands_out(name: str, year: int) -> str:
