@@ -50,6 +50,11 @@ def test_ties_are_broken_by_kind_then_subject() -> None:
     c = Finding("rank", 50.0, "1", {"value": 1})
     top = Finding("likelihood", 51.0, "2", {})
     assert ranked([a, b, c, top]) == [top, c, b, a]
+    same_topic = Finding("rank", 49.0, "2", {"indicator": "2"})
+    assert (
+        ranked([same_topic, Finding("change", 60.0, "2", {"indicator": "2"})])[0].kind == "change"
+    )
+    assert len(ranked([same_topic, Finding("change", 60.0, "2", {"indicator": "2"})])) == 1
     assert KINDS.index("rank") < KINDS.index("change")
 
 

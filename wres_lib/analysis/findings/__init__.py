@@ -77,6 +77,16 @@ class Finding:
     rows: pd.DataFrame = field(default_factory=pd.DataFrame, compare=False, repr=False)
     sentence: str = ""
 
+    @property
+    def topic(self) -> str:
+        """What the finding is about: two findings on one topic tell one story."""
+        if self.kind in ("all_white_board", "all_white_executive", "no_bme_executive_run"):
+            return "executive team"
+        if self.kind == "board_gap":
+            return "indicator 9"
+        number = self.figures.get("indicator")
+        return f"indicator {number}" if number else self.kind
+
 
 def score(kind: str, scaled: float = 0.0) -> float:
     """The score of a finding of ``kind`` whose scaling terms add ``scaled`` (see the table)."""
@@ -85,8 +95,17 @@ def score(kind: str, scaled: float = 0.0) -> float:
 
 
 def ranked(findings: list[Finding]) -> list[Finding]:
-    """Findings, highest score first; ties by kind order, subject, then figures."""
-    return sorted(
+    """Findings, highest score first; ties by kind order, subject, then figures. Of findings on
+    one :attr:`~Finding.topic`, only the highest is kept, so the headline and standfirst tell
+    different stories."""
+    order = sorted(
         findings,
         key=lambda f: (-f.score, KINDS.index(f.kind), f.subject, repr(sorted(f.figures.items()))),
     )
+    seen: set[str] = set()
+    kept = []
+    for finding in order:
+        if finding.topic not in seen:
+            seen.add(finding.topic)
+            kept.append(finding)
+    return kept
