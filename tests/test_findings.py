@@ -45,10 +45,10 @@ def test_the_scoring_table_in_the_docstring_is_the_one_used() -> None:
 
 
 def test_ties_are_broken_by_kind_then_subject() -> None:
-    a = Finding("change", 50.0, "3", {"value": 1})
-    b = Finding("rank", 50.0, "2", {"value": 1})
-    c = Finding("rank", 50.0, "1", {"value": 1})
-    top = Finding("likelihood", 51.0, "2", {})
+    a = Finding("change", 50.0, "3", {"indicator": "3"})
+    b = Finding("rank", 50.0, "2", {"indicator": "2"})
+    c = Finding("rank", 50.0, "1", {"indicator": "1"})
+    top = Finding("likelihood", 51.0, "4", {"indicator": "4"})
     assert ranked([a, b, c, top]) == [top, c, b, a]
     same_topic = Finding("rank", 49.0, "2", {"indicator": "2"})
     assert (
