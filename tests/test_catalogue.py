@@ -30,9 +30,11 @@ from wres_lib.tables.registry import ORGANISATION_LEVELS
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 # The category orders of the tidy table: users sort and filter by them, so they change only by
-# appending (the disparity family's "bottleneck" measure gave way to the progression ladder).
+# adding (a new measure joins its indicator's, after the existing ones: bme_share_all, the
+# published share of all staff, follows bme_share; the disparity family's "bottleneck" measure
+# gave way to the progression ladder).
 MEASURE_ORDER = (
-    "bme_share", "group_share", "representation_ratio", "unknown_pct", "rate_pct",
+    "bme_share", "bme_share_all", "group_share", "representation_ratio", "unknown_pct", "rate_pct",
     "relative_likelihood", "relative_likelihood_2yr", "pct_white", "pct_bme", "pct_group",
     "gap_points", "board_bme_pct", "executive_bme_pct", "non_executive_bme_pct",
     "board_gap_points", "executive_gap_points", "non_executive_gap_points",

@@ -14,6 +14,7 @@ from statsmodels.stats.proportion import proportion_confint, proportions_ztest
 from tests.helpers.indicator_fixtures import dataset, measure, one
 from wres_lib import SmallNumberRule, compute_indicators, relative_likelihood
 from wres_lib.indicators.compute import CATEGORIES
+from wres_lib.indicators.flags import flag_words
 from wres_lib.indicators.tidy import COLUMNS, FLAGS
 
 KEY = ["year", "level", "code", "indicator", "measure", "staff_group", "band", "group"]
@@ -177,7 +178,7 @@ def test_indicator_2_white_relative_to_bme(trusts: pd.DataFrame) -> None:
 def test_indicator_2_undefined_when_no_bme_applicant_was_appointed(trusts: pd.DataFrame) -> None:
     row = one(trusts, code="T2", indicator="2", measure="relative_likelihood")
     assert np.isnan(row["value"]) and np.isnan(row["ci_low"])
-    assert row["flag"] == "undefined"
+    assert row["flag"] == "undefined;few_events"  # no BME appointment: none to rank on
     assert row["note"] == (
         "no BME shortlisted applicants were appointed, so the relative likelihood cannot be "
         "calculated"
@@ -264,7 +265,7 @@ def test_disparity_ratios_name_no_bottleneck(trusts: pd.DataFrame) -> None:
     assert upper["value"] == pytest.approx((18 / 120) / (2 / 30))
     assert "bottleneck" not in set(trusts["measure"].astype(str))
     middle = one(t1, measure="lower_to_middle")
-    assert middle["flag"] == "undefined"
+    assert middle["flag"] == "undefined;few_events"
     assert middle["note"].endswith("so the ratio cannot be calculated")
 
 
@@ -357,3 +358,34 @@ def test_sample_national_figure_is_the_sum_of_trust_counts(sample) -> None:
     row = one(nation, indicator="3", measure="relative_likelihood", group="BME")
     assert row["value"] == pytest.approx(expected.value, rel=1e-12)
     assert math.isfinite(row["ci_low"])
+
+
+def test_a_ratio_on_few_events_is_flagged_and_never_significant_in_words(small) -> None:
+    # T1: 15 BME appointments. Below a floor of 16 the ratio is kept but may not be ranked.
+    default = compute_indicators(small, 2024)
+    row = one(default, code="T1", indicator="2", measure="relative_likelihood", group="BME")
+    assert "few_events" not in row["flag"].split(";")
+    strict = compute_indicators(small, 2024, rule=SmallNumberRule(min_events=16))
+    row = one(strict, code="T1", indicator="2", measure="relative_likelihood", group="BME")
+    assert row["flag"].split(";") == ["few_events", "above_1.25", "ci_excludes_1", "adverse"]
+    assert row["note"] == "fewer than 16 shortlisted applicants in a group were appointed: " + (
+        "too few events to rank"
+    )
+    assert flag_words(row["flag"]) == "too few events to rank; above 1.25"
+
+
+def test_bme_share_of_all_staff_keeps_unknown_in_the_denominator(trusts: pd.DataFrame) -> None:
+    rows = pd.DataFrame(WORKFORCE, columns=["year", "code", "staff_group", "band", "eth", "n"])
+    mine = rows[rows["code"] == "T1"]
+    bme = mine.loc[~mine["eth"].isin(["White", "Unknown"]), "n"].sum()
+    everyone = mine["n"].sum()
+    whole = {"indicator": "1", "band": "all", "staff_group": "all"}
+    row = one(trusts, code="T1", measure="bme_share_all", **whole)
+    low, high = proportion_confint(bme, everyone, method="wilson")
+    assert (row["numerator"], row["denominator"]) == (bme, everyone)
+    assert (row["value"], row["ci_low"], row["ci_high"]) == pytest.approx(
+        (100 * bme / everyone, 100 * low, 100 * high)
+    )
+    known = one(trusts, code="T1", measure="bme_share", **whole)
+    assert known["denominator"] == everyone - mine.loc[mine["eth"] == "Unknown", "n"].sum()
+    assert known["value"] > row["value"]

@@ -24,6 +24,7 @@ from wres_lib.present.narrative import (
     checking,
     count_of,
     figures,
+    findings,
     ladder,
     likelihood_phrase,
     list_phrase,
@@ -61,7 +62,8 @@ def test_doctests_pass(module: ModuleType) -> None:
 
 
 def test_the_package_offers_every_public_name_of_its_modules() -> None:
-    defined = set().union(*(public_names(m) for m in (figures, words, phrases, checking, ladder)))
+    modules = (figures, words, phrases, checking, ladder, findings)
+    defined = set().union(*(public_names(m) for m in modules))
     assert defined == set(narrative.__all__)
     assert all(hasattr(narrative, name) for name in narrative.__all__)
 

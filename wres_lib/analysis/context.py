@@ -41,7 +41,13 @@ from wres_lib.models.peers import peer_comparison
 # wres_lib.analysis.context_cache) for its notebook kernels.
 CACHE_ENV = "WRES_CONTEXT_CACHE"
 log = logging.getLogger(__name__)
-PEER_MEASURES = ("bme_share", "relative_likelihood", "gap_points", "board_gap_points")
+PEER_MEASURES = (
+    "bme_share",
+    "bme_share_all",
+    "relative_likelihood",
+    "gap_points",
+    "board_gap_points",
+)
 SYNTHETIC_SUFFIX = " (synthetic)"
 
 

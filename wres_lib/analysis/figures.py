@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from wres_lib.data.schema import BME, UNKNOWN, WHITE
-from wres_lib.indicators.flags import SMALL_NUMBERS
+from wres_lib.indicators.flags import FEW_EVENTS, SMALL_NUMBERS, UNDEFINED
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,15 @@ class Figure:
 
     @property
     def significant(self) -> bool:
-        return bool({"ci_excludes_1", "significant"} & set(self.flags))
+        """The interval excludes parity (or the test is significant), on enough events to say
+        so: a ratio flagged ``few_events`` is never called significant."""
+        flags = set(self.flags)
+        return bool({"ci_excludes_1", "significant"} & flags) and FEW_EVENTS not in flags
+
+    @property
+    def rankable(self) -> bool:
+        """Published, defined and resting on enough events to be ranked against others."""
+        return self.available and not {FEW_EVENTS, UNDEFINED} & set(self.flags)
 
 
 def _clean(value: object) -> float | None:

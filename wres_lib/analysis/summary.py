@@ -7,6 +7,7 @@ import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext, display_name
 from wres_lib.analysis.published import too_few
+from wres_lib.indicators.flags import FEW_EVENTS, has_flag
 
 # A board is "unbalanced" in the trade-press sense when it is all white although at least
 # this share of the workforce is BME.
@@ -29,6 +30,8 @@ SUMMARY_COLUMNS = (
 )
 # Columns that may rest on small numbers: each gets a "<column>_too_few" companion.
 PUBLISHED_FIGURES = ("upper_bme_pct", "rl_appointment", "rl_disciplinary", "rl_training")
+# Ratios that may rest on too few events to rank: each gets a "<column>_few_events" companion.
+RANKED_RATIOS = ("rl_appointment", "rl_disciplinary", "rl_training")
 
 
 def trust_summary(
@@ -38,8 +41,10 @@ def trust_summary(
 
     Columns: code, name, org_type, icb_code, region_code, those of :data:`SUMMARY_COLUMNS`,
     ``<column>_too_few`` for :data:`PUBLISHED_FIGURES` (True where the figure rests on small
-    numbers and must read "too few to report"), ``board_reported`` (the trust reported both
-    executive and non-executive members), ``no_bme_executive`` and ``whole_board_white``
+    numbers and must read "too few to report"), ``<column>_few_events`` for
+    :data:`RANKED_RATIOS` (True where a group had too few events to rank the ratio),
+    ``board_reported`` (the trust reported both executive and non-executive members),
+    ``no_bme_executive`` and ``whole_board_white``
     (claims made only where the data supports them: members reported, every voting member's
     ethnicity recorded).
     """
@@ -68,6 +73,10 @@ def trust_summary(
         if column in PUBLISHED_FIGURES:
             small = pd.Series(too_few(chosen).to_numpy(), index=index)
             summary[f"{column}_too_few"] = summary["code"].map(small).fillna(False).astype(bool)
+        if column in RANKED_RATIOS:
+            few = chosen["flag"].astype(str).map(lambda flag: has_flag(flag, FEW_EVENTS))
+            few = pd.Series(few.to_numpy(dtype=bool), index=index)
+            summary[f"{column}_few_events"] = summary["code"].map(few).fillna(False).astype(bool)
     summary["board_reported"] = (summary["executives"] > 0) & (summary["non_executives"] > 0)
     summary["no_bme_executive"] = (summary["executives"] > 0) & (summary["bme_executives"] == 0)
     summary["whole_board_white"] = (
@@ -83,6 +92,13 @@ def reportable(summary: pd.DataFrame, column: str) -> pd.Series:
     """The trusts' figures in ``column`` that may be published (small numbers left out)."""
     hidden = summary.get(f"{column}_too_few", pd.Series(False, index=summary.index))
     return summary[column].mask(hidden).dropna()
+
+
+def rankable(summary: pd.DataFrame, column: str) -> pd.Series:
+    """The trusts' figures in ``column`` that may be ranked: published, and (for a ratio)
+    resting on enough events in each group."""
+    few = summary.get(f"{column}_few_events", pd.Series(False, index=summary.index))
+    return reportable(summary, column).drop(summary.index[few.to_numpy()], errors="ignore")
 
 
 def unbalanced_boards(summary: pd.DataFrame) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from wres_lib.analysis.coverage import (
 from wres_lib.analysis.figures import Figure, figure
 from wres_lib.analysis.summary import (
     UNBALANCED_WORKFORCE_SHARE,
+    rankable,
     reportable,
     trust_summary,
     unbalanced_boards,
@@ -34,8 +35,9 @@ from wres_lib.stats.small_numbers import DEFAULT_RULE
 LEAGUE_SIZE = 10
 PROPORTIONATE_LIMIT = 1.25
 NATIONAL_ROWS = (
-    ("BME share of the workforce (1)", "1", "bme_share", "all", "percent"),
-    ("BME share at Bands 8a–9 and VSM (1)", "1", "bme_share", "upper", "percent"),
+    ("BME share of all staff (1)", "1", "bme_share_all", "all", "percent"),
+    ("BME share of staff of known ethnicity (1)", "1", "bme_share", "all", "percent"),
+    ("BME share at Bands 8a–9 and VSM, known ethnicity (1)", "1", "bme_share", "upper", "percent"),
     ("Appointment from shortlisting, White vs BME (2)", "2", "relative_likelihood", "all", "ratio"),
     ("Entering disciplinary, BME vs White (3)", "3", "relative_likelihood", "all", "ratio"),
     ("Non-mandatory training, White vs BME (4)", "4", "relative_likelihood", "all", "ratio"),
@@ -84,7 +86,7 @@ class NationalBriefing:
 
     def headline(self) -> str:
         none = len(self.no_bme_executive)
-        share = self.get("1", "bme_share")
+        share = self.get("1", "bme_share_all")
         if not self.covers_england:
             trusts = narrative.plural(trusts_reporting(self.context.dataset, self.year), "trust")
             return f"WRES figures of {trusts}, {self.year}"
@@ -93,19 +95,21 @@ class NationalBriefing:
         return (
             f"{narrative.capitalise_first(narrative.plural(none, 'NHS trust', spell_out=True))} "
             f"{'has' if none == 1 else 'have'} no BME executive director, although "
-            f"{narrative.percent(share.value / 100)} of NHS staff are from ethnic minority "
+            f"{narrative.percent(share.value / 100)} of all NHS staff are from ethnic minority "
             "backgrounds"
         )
 
     def header(self) -> present.Fragment:
-        share, last = self.get("1", "bme_share"), self.get("1", "bme_share", self.year - 1)
+        share = self.get("1", "bme_share_all")
+        last = self.get("1", "bme_share_all", self.year - 1)
+        unknown = self.get("1", "unknown_pct", group="Unknown")
         now = None if share.value is None else share.value / 100
         standfirst = (
             f"The WRES picture for England in {self.year}, from "
-            f"{narrative.plural(len(self.trusts), 'trust')}: the BME share of the workforce is "
-            f"{narrative.percent(now)}, "
+            f"{narrative.plural(len(self.trusts), 'trust')}: {narrative.percent(now)} of all "
+            "staff are from BME backgrounds, "
             + narrative.change_phrase(None if last.value is None else last.value / 100, now)
-            + "."
+            + f"; ethnicity is unknown for {present.publish(unknown.value, 'percent')}."
         )
         if not self.covers_england:
             standfirst = (
@@ -120,12 +124,14 @@ class NationalBriefing:
     def key_figures(self) -> present.Fragment:
         appointed = self.get("2", "relative_likelihood")
         disciplinary = self.get("3", "relative_likelihood")
+        unknown = self.get("1", "unknown_pct", group="Unknown")
         above = reportable(self.trusts, "rl_appointment")
         share_above = (above > PROPORTIONATE_LIMIT).mean() if len(above) else None
         items = [
             present.KeyFigure(
-                present.publish(self.get("1", "bme_share").value, "percent"),
-                "of staff are BME",
+                present.publish(self.get("1", "bme_share_all").value, "percent"),
+                "of all staff are BME (ethnicity unknown for "
+                f"{present.publish(unknown.value, 'percent')})",
             ),
             present.KeyFigure(
                 present.publish(appointed.value, "ratio"),
@@ -201,8 +207,17 @@ class NationalBriefing:
             return present.paragraphs(
                 [f"Too few trusts have a figure on indicator 2 in {self.year} to rank them."]
             )
-        ranked = self.trusts.assign(rl_appointment=reportable(self.trusts, "rl_appointment"))
-        worst = ranked.dropna(subset=["rl_appointment"]).nlargest(LEAGUE_SIZE, "rl_appointment")
+        ranked = self.trusts.assign(rl_appointment=rankable(self.trusts, "rl_appointment"))
+        worst = ranked.dropna(subset=["rl_appointment"]).sort_values(
+            ["rl_appointment", "code"], ascending=[False, True]
+        )[:LEAGUE_SIZE]
+        unranked = self.trusts[self.trusts["rl_appointment_few_events"]]["name"].tolist()
+        few = (
+            f" Too few events to rank (fewer than {DEFAULT_RULE.min_events} appointments in a "
+            f"group): {', '.join(unranked)}."
+            if unranked
+            else ""
+        )
         appointment = pd.DataFrame(
             {
                 "Trust": worst["name"],
@@ -218,7 +233,7 @@ class NationalBriefing:
             note=(
                 f"Left out: trusts with fewer than {DEFAULT_RULE.min_denominator} applicants in "
                 "a group, and trusts where the figure cannot be calculated (for example no BME "
-                "applicant appointed). " + self.source
+                f"applicant appointed).{few} " + self.source
             ),
             numeric=("Appointment (2)", "BME staff"),
         )

@@ -60,17 +60,24 @@ LIKELIHOOD_MEASURES = ("rate_pct", "relative_likelihood", "unknown_pct")
 SURVEY_MEASURES = ("pct_white", "pct_bme", "pct_group", "gap_points")
 # Percentages (0-100) whose counts are the row's numerator and denominator.
 PERCENT_MEASURES = (
-    "bme_share", "group_share", "unknown_pct", "rate_pct", "pct_white", "pct_bme", "pct_group",
+    "bme_share", "bme_share_all", "group_share", "unknown_pct", "rate_pct", "pct_white",
+    "pct_bme", "pct_group",
     *BOARD_PERCENT_MEASURES,
 )  # fmt: skip
 
 CATALOGUE: tuple[Indicator, ...] = (
     Indicator(
         number="1",
-        label="BME share of the workforce",
+        label="BME share of all staff",
         tables=("workforce",),
-        measures=("bme_share", "group_share", "representation_ratio", "unknown_pct"),
-        headline_measure="bme_share",
+        measures=(
+            "bme_share",
+            "bme_share_all",
+            "group_share",
+            "representation_ratio",
+            "unknown_pct",
+        ),
+        headline_measure="bme_share_all",
         adverse="none",
     ),
     Indicator(

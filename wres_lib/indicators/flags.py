@@ -9,6 +9,7 @@ from __future__ import annotations
 UNDEFINED = "undefined"
 NO_INTERVAL = "no_interval"
 SMALL_NUMBERS = "small_numbers"
+FEW_EVENTS = "few_events"
 BELOW_0_80 = "below_0.80"
 WITHIN_0_80_1_25 = "within_0.80_1.25"
 ABOVE_1_25 = "above_1.25"
@@ -24,6 +25,10 @@ FLAGS = {
     UNDEFINED: "no value can be calculated; the note says why",
     NO_INTERVAL: "a value without a confidence interval; the note says why",
     SMALL_NUMBERS: "a group denominator under the small-number rule: too few to report",
+    FEW_EVENTS: (
+        "a ratio with fewer events in a group than the small-number rule's min_events: "
+        "published, but never ranked nor called significant"
+    ),
     BELOW_0_80: "a ratio below 0.80",
     WITHIN_0_80_1_25: "a ratio from 0.80 to 1.25, broadly proportionate (four-fifths rule)",
     ABOVE_1_25: "a ratio above 1.25",
@@ -48,6 +53,7 @@ FLAG_WORDS = {
     CI_EXCLUDES_1: "significant",
     SIGNIFICANT: "significant",
     SMALL_NUMBERS: "small numbers",
+    FEW_EVENTS: "too few events to rank",
     UNDEFINED: "cannot be calculated",
     BOTTLENECK: "the bottleneck",
 }
@@ -55,10 +61,13 @@ FLAG_WORDS = {
 
 def flag_words(flag: str) -> str:
     """Flags in plain words: 'above 1.25; significant'. A figure too small to publish says only
-    'small numbers', as its other flags would give it away."""
+    'small numbers', as its other flags would give it away; one on too few events is never
+    called significant."""
     flags = flag.split(SEPARATOR)
     if SMALL_NUMBERS in flags:
         return FLAG_WORDS[SMALL_NUMBERS]
+    if FEW_EVENTS in flags:  # a ratio on few events is never called significant
+        flags = [f for f in flags if FLAG_WORDS.get(f) != "significant"]
     words = [FLAG_WORDS[f] for f in flags if f in FLAG_WORDS]
     return "; ".join(dict.fromkeys(words))
 

@@ -18,7 +18,7 @@ import pandas as pd
 from wres_lib.data.schema import BME, DETAILED_BME_GROUPS, UNKNOWN, WHITE
 from wres_lib.indicators.aggregate import GROUPS, group_counts
 from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS, Indicator, Likelihood
-from wres_lib.indicators.flags import ADVERSE, SMALL_NUMBERS, UNDEFINED
+from wres_lib.indicators.flags import ADVERSE, FEW_EVENTS, SMALL_NUMBERS, UNDEFINED
 from wres_lib.indicators.tidy import Block, Settings, block, flag_column, note_column, ratio_flags
 from wres_lib.stats.intervals import katz_interval, percent_with_interval
 from wres_lib.stats.relative_likelihood import OK, Wording, undefined_reason
@@ -151,8 +151,11 @@ def _ratio_block(
     small_white = settings.rule.too_few(rows.white_total)
     notes += rows.per_group(small_other, lambda g: settings.rule.too_few_note(f"{g} {spec.who}"))
     notes.append((small_white, settings.rule.too_few_note(f"{WHITE} {spec.who}")))
+    few_events = settings.rule.too_few_events(np.minimum(events_a, events_b))
+    notes.append((few_events, few_events_note(spec, settings)))
     flags = ratio_flags(value, low, high) | {
         SMALL_NUMBERS: small_other | small_white,
+        FEW_EVENTS: few_events,
         ADVERSE: value > 1,
     }
     return block(
@@ -165,6 +168,14 @@ def _ratio_block(
         ci_high=high,
         flag=flag_column(flags, len(rows.row)),
         note=note_column(notes, len(rows.row)),
+    )
+
+
+def few_events_note(spec: Likelihood, settings: Settings) -> str:
+    """The note of a ratio resting on too few events to rank."""
+    return (
+        f"fewer than {settings.rule.min_events} {spec.who} in a group {spec.outcome_past}: "
+        "too few events to rank"
     )
 
 

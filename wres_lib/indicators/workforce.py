@@ -26,7 +26,7 @@ from wres_lib.indicators.disparity_ratios import (
     RATIOS,
     ratios_from_counts,
 )
-from wres_lib.indicators.flags import ADVERSE, SMALL_NUMBERS, UNDEFINED
+from wres_lib.indicators.flags import ADVERSE, FEW_EVENTS, SMALL_NUMBERS, UNDEFINED
 from wres_lib.indicators.tidy import (
     ALL,
     Block,
@@ -104,7 +104,8 @@ def whole_workforce(cells: pd.DataFrame) -> pd.DataFrame:
 
 
 def indicator_1(cells: pd.DataFrame, settings: Settings) -> list[Block]:
-    """Blocks of bme_share, group_share, representation_ratio and unknown_pct."""
+    """Blocks of bme_share (of staff of known ethnicity), bme_share_all (of all staff, as
+    published), group_share, representation_ratio and unknown_pct."""
     whole = align(whole_workforce(cells), cells, GROUPS, settings.lmap)
     cells = cells.assign(**{f"whole_{g}": whole[g].to_numpy() for g in GROUPS})
     blocks = []
@@ -145,6 +146,7 @@ def _share_blocks(cells: pd.DataFrame, group: str, settings: Settings) -> list[B
     )
     if group != BME:
         return [share]
+    share_of_all = _share_of_all_block(cells, settings, common)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(whole_share > 0, value / whole_share, np.nan)
     senior = cells["band"].isin([*settings.band_groups.upper, "upper"]).to_numpy()
@@ -159,7 +161,26 @@ def _share_blocks(cells: pd.DataFrame, group: str, settings: Settings) -> list[B
         note=note_column(ratio_notes, size),
         **common,
     )
-    return [share, representation]
+    return [share, share_of_all, representation]
+
+
+def _share_of_all_block(cells: pd.DataFrame, settings: Settings, common: dict) -> Block:
+    """The BME share of all staff, Unknown in the denominator: the share NHS England
+    publishes (``bme_share`` leaves Unknown out, as comparisons need)."""
+    total = (cells[WHITE] + cells[BME] + cells[UNKNOWN]).to_numpy()
+    value, low, high = percent_with_interval(cells[BME].to_numpy(), total, settings.conf)
+    small = settings.rule.too_few(total)
+    notes = [(total == 0, NO_STAFF), (small, settings.rule.too_few_note("staff"))]
+    return block(
+        cells,
+        measure="bme_share_all",
+        value=value,
+        ci_low=low,
+        ci_high=high,
+        flag=flag_column({UNDEFINED: total == 0, SMALL_NUMBERS: small}, len(cells)),
+        note=note_column(notes, len(cells)),
+        **{**common, "denominator": total},
+    )
 
 
 def _unknown_block(cells: pd.DataFrame, settings: Settings) -> Block:
@@ -207,9 +228,19 @@ def disparity(cells: pd.DataFrame, settings: Settings) -> list[Block]:
         white = ratios[f"white_{lo}"] + ratios[f"white_{hi}"]
         bme = ratios[f"bme_{lo}"] + ratios[f"bme_{hi}"]
         small = rule.too_few(np.minimum(white, bme))
-        flags = ratio_flags(value, low, high) | {SMALL_NUMBERS: small, ADVERSE: value > 1}
+        cells = [ratios[f"{side}_{g}"].to_numpy() for side in ("white", "bme") for g in (lo, hi)]
+        few = rule.too_few_events(np.minimum.reduce(cells))
+        flags = ratio_flags(value, low, high) | {
+            SMALL_NUMBERS: small,
+            FEW_EVENTS: few,
+            ADVERSE: value > 1,
+        }
         why = ratios[f"{ratio}_note"]
-        notes = [(why != "", why), (small, rule.too_few_note("White or BME staff in these bands"))]
+        notes = [
+            (why != "", why),
+            (small, rule.too_few_note("White or BME staff in these bands")),
+            (few, f"fewer than {rule.min_events} staff in a cell: too few to rank"),
+        ]
         blocks.append(
             block(
                 ratios,

@@ -2,10 +2,12 @@
 
 A ratio or percentage whose group denominator is under ``min_denominator`` is shown as
 "too few to report" in anything meant for publication (analysts still see the figure, flagged
-``small_numbers``); staff counts from 1 to ``suppress_counts_below - 1`` are shown as "<5".
-An odds ratio between two rungs of the progression ladder needs each of its four counts to be at
-least ``min_events`` before it may be named as the bottleneck. Board membership is public and
-never suppressed.
+``small_numbers``); a ratio resting on fewer than ``min_events`` events in either group is
+published but never ranked nor called significant ("too few events to rank", flagged
+``few_events``), and an odds ratio between two rungs of the progression ladder needs each of its
+four counts to be at least ``min_events`` before it may be named as the bottleneck; staff counts
+from 1 to ``suppress_counts_below - 1`` are shown as "<5". Board membership is public and never
+suppressed.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ class SmallNumberRule:
             rest on.
         suppress_counts_below: published staff counts from 1 up to this value minus one are
             shown as ``"<{suppress_counts_below}"``.
-        min_events: the smallest count each cell of a 2x2 table (e.g. the White and BME
-            headcounts of two pay-band rungs) needs for its odds ratio to be reported and ranked.
+        min_events: the fewest events (appointments, disciplinary entries, ...) each group of a
+            ratio must have before the ratio is ranked or called significant, and the smallest
+            count each cell of a progression step (White and BME on each rung) needs for the
+            step to be named as the bottleneck.
 
     >>> rule = SmallNumberRule()
     >>> rule.too_few([9, 10]).tolist()
@@ -54,8 +58,11 @@ class SmallNumberRule:
         return np.nan_to_num(values, nan=0.0) < self.min_denominator
 
     def too_few_events(self, *counts: ArrayLike) -> NDArray[np.bool_]:
-        """True where any of ``counts`` (equal-length arrays) is under ``min_events``.
+        """True where any of ``counts`` (equal-length arrays) is under ``min_events`` (missing
+        counts as 0).
 
+        >>> SmallNumberRule().too_few_events([4, 5]).tolist()
+        [True, False]
         >>> SmallNumberRule().too_few_events([5, 9], [12, 4]).tolist()
         [False, True]
         """

@@ -11,6 +11,7 @@ from wres_lib.indicators.flags import (
     ABOVE_1_25,
     BELOW_0_80,
     CI_EXCLUDES_1,
+    FEW_EVENTS,
     SEPARATOR,
     SMALL_NUMBERS,
     UNDEFINED,
@@ -40,6 +41,7 @@ DISPARITY_METHOD = (
     "single step stands out."
 )
 SUMS_METHOD = "Systems and regions are built by summing counts, never by averaging trust ratios."
+TOO_FEW_EVENTS = "too few events to rank"
 # A ratio's position against the four-fifths band, in the words of the assessment columns.
 _ASSESSMENT_WORDS = (
     (BELOW_0_80, "below 0.80"),
@@ -100,8 +102,11 @@ def published_figure(frame: pd.DataFrame, chosen: pd.DataFrame, decimals: int) -
 
 
 def reportable(frame: pd.DataFrame, chosen: pd.DataFrame) -> pd.Series:
-    """The ``chosen`` values, missing where small numbers: a sort key."""
-    return column(frame, chosen, "value").where(~suppressed(frame, chosen))
+    """The ``chosen`` values, missing where small numbers or too few events to rank: a sort
+    key (the missing sort last, by code)."""
+    flags = column(frame, chosen, "flag").fillna("").astype(str)
+    few = flags.map(lambda flag: FEW_EVENTS in flag.split(SEPARATOR)).astype(bool)
+    return column(frame, chosen, "value").where(~suppressed(frame, chosen) & ~few)
 
 
 def ratio_columns(frame: pd.DataFrame, chosen: pd.DataFrame, prefix: str) -> None:
@@ -120,6 +125,8 @@ def assessment(flag: str) -> str:
         return "too few to report"
     if UNDEFINED in parts:
         return "not defined (no events in a group)"
+    if FEW_EVENTS in parts:
+        return TOO_FEW_EVENTS
     words = [text for key, text in _ASSESSMENT_WORDS if key in parts]
     return ", ".join(words) if words else "not available"
 

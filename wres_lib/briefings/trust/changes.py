@@ -34,6 +34,10 @@ def changes(facts: TrustFacts) -> present.Fragment:
             continue
         now = facts.get(number, "relative_likelihood")
         before = facts.before(number, "relative_likelihood")
+        nobody = facts.no_events_sentence(number)
+        if nobody:
+            lines.append(f"{nobody}.")
+            continue
         if not now.available:
             reason = now.note or "too few people to report"
             lines.append(f"Indicator {number}: no figure this year ({reason}).")

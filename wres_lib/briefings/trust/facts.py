@@ -10,6 +10,7 @@ in which the counts of the predecessors merged into it by the briefing's year ar
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -17,11 +18,15 @@ from wres_lib.analysis import coverage
 from wres_lib.analysis.context import BriefingContext, display_name
 from wres_lib.analysis.continued import TWO_YEAR_MEASURE
 from wres_lib.analysis.figures import Figure, figure
+from wres_lib.analysis.findings import Finding, ranked
+from wres_lib.analysis.findings.trust import trust_findings
 from wres_lib.analysis.published import too_few_staff
 from wres_lib.briefings import missing
+from wres_lib.data.schema import BME, WHITE
 from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.indicators.catalogue import indicator
-from wres_lib.indicators.flags import PREDECESSORS
+from wres_lib.indicators.flags import PREDECESSORS, SMALL_NUMBERS
+from wres_lib.present import narrative
 from wres_lib.present.methods import source_note
 
 
@@ -68,6 +73,31 @@ class TrustFacts:
     def england(self, indicator: str, measure: str, **where: str) -> Figure:
         """England's figure for this year."""
         return figure(self.nation, indicator, measure, self.year, **where)
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """The trust's findings, worded, most newsworthy first (the first is the headline)."""
+        found = ranked(trust_findings(self.context, self.code, self.year))
+        return narrative.worded(found, self.short_name)
+
+    def event_counts(self, indicator: str) -> tuple[int | None, int | None]:
+        """White and BME event counts (appointments, disciplinary entries, ...) of a relative
+        likelihood this year, from its rate rows."""
+        white = self.get(indicator, "rate_pct", group=WHITE)
+        bme = self.get(indicator, "rate_pct", group=BME)
+        return white.numerator, bme.numerator
+
+    def no_events_sentence(self, indicator: str) -> str | None:
+        """'No BME member of staff entered the formal disciplinary process, against 12 White
+        colleagues' when one group had no event (and both enough people to publish); None
+        otherwise."""
+        ratio = self.get(indicator, "relative_likelihood")
+        white, bme = self.event_counts(indicator)
+        if white is None or bme is None or SMALL_NUMBERS in ratio.flags or (white and bme):
+            return None
+        if bme == 0:
+            return narrative.no_events_sentence(indicator, BME, WHITE, white)
+        return narrative.no_events_sentence(indicator, WHITE, BME, bme)
 
     @property
     def workforce_share(self) -> Figure:

@@ -15,11 +15,13 @@ from wres_lib.present import fragments as present
 # How each headline measure is published.
 KINDS: dict[str, present.ValueKind] = {
     "bme_share": "percent",
+    "bme_share_all": "percent",
     "relative_likelihood": "ratio",
     "gap_points": "points",
     "board_gap_points": "points",
 }
-UPPER_BAND_LABEL = "BME share at Bands 8a–9 and VSM"
+KNOWN_LABEL = "BME share of staff of known ethnicity"
+UPPER_BAND_LABEL = "BME share at Bands 8a–9 and VSM (of staff of known ethnicity)"
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,8 @@ class Row:
     band: str = "all"
 
 
-def _row(record: Indicator, band: str = "all", label: str = "") -> Row:
-    measure = record.headline_measure
+def _row(record: Indicator, band: str = "all", label: str = "", measure: str = "") -> Row:
+    measure = measure or record.headline_measure
     text = f"{record.number}. {label or record.label}"
     return Row(text, record.number, measure, KINDS[measure], band)
 
@@ -42,7 +44,8 @@ def _row(record: Indicator, band: str = "all", label: str = "") -> Row:
 # Indicators 1 to 9 as the catalogue words them, with indicator 1 at the senior bands too.
 ROWS = (
     _row(indicator("1")),
-    _row(indicator("1"), band="upper", label=UPPER_BAND_LABEL),
+    _row(indicator("1"), label=KNOWN_LABEL, measure="bme_share"),
+    _row(indicator("1"), band="upper", label=UPPER_BAND_LABEL, measure="bme_share"),
     *(_row(indicator(number)) for number in "23456789"),
 )
 

@@ -8,15 +8,22 @@ from wres_lib.present import fragments as present
 
 def key_figures(facts: TrustFacts) -> present.Fragment:
     """The row of headline numbers."""
-    share, upper = facts.workforce_share, facts.get("1", "bme_share", band="upper")
+    share_all = facts.get("1", "bme_share_all")
+    unknown = facts.get("1", "unknown_pct", group="Unknown")
+    upper = facts.get("1", "bme_share", band="upper")
     board, executive = facts.board_share("board"), facts.board_share("executive")
     appointed = facts.get("2", "relative_likelihood")
     disciplinary = facts.get("3", "relative_likelihood")
     on_track, tracked = facts.senior_bands_on_track()
     items = [
-        present.KeyFigure(present.publish(share.value, "percent", share.flag), "of staff are BME"),
         present.KeyFigure(
-            present.publish(upper.value, "percent", upper.flag), "of staff at Band 8a and above"
+            present.publish(share_all.value, "percent", share_all.flag),
+            "of all staff are BME (ethnicity unknown for "
+            f"{present.publish(unknown.value, 'percent', unknown.flag)})",
+        ),
+        present.KeyFigure(
+            present.publish(upper.value, "percent", upper.flag),
+            "of staff at Band 8a and above are BME (of those whose ethnicity is known)",
         ),
         present.KeyFigure(
             f"{executive.numerator} of {executive.denominator}"

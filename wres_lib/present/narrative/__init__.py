@@ -42,6 +42,7 @@ from wres_lib.present.narrative.figures import (
     ratio_figure,
     times_as_likely,
 )
+from wres_lib.present.narrative.findings import nothing_stands_out, ordinal, worded
 from wres_lib.present.narrative.ladder import (
     NO_STEP_STANDS_OUT,
     bottleneck_sentence,
@@ -55,6 +56,7 @@ from wres_lib.present.narrative.phrases import (
     ChangeKind,
     change_phrase,
     likelihood_phrase,
+    no_events_sentence,
 )
 from wres_lib.present.narrative.words import (
     IRREGULAR_PLURALS,
@@ -91,7 +93,10 @@ __all__ = [
     "likelihood_phrase",
     "list_phrase",
     "no_bottleneck_sentence",
+    "no_events_sentence",
+    "nothing_stands_out",
     "number_word",
+    "ordinal",
     "ordinal_year_span",
     "percent",
     "plural",
@@ -101,5 +106,6 @@ __all__ = [
     "rung_words",
     "times_as_likely",
     "top_sentence",
+    "worded",
     "year_phrase",
 ]

@@ -18,7 +18,7 @@ from wres_lib.present.narrative.figures import (
     ratio_figure,
     times_as_likely,
 )
-from wres_lib.present.narrative.words import _as_count
+from wres_lib.present.narrative.words import _as_count, plural
 
 LAST_YEAR = "last year"
 ChangeKind = Literal["percent", "points", "ratio"]
@@ -71,6 +71,32 @@ def likelihood_phrase(
         clause = _clause(subject, verb, "less likely than", comparison, outcome)
         return f"{clause} ({times_as_likely(value, decimals)})"
     return _clause(subject, verb, times_as_likely(value, decimals), "as", comparison, outcome)
+
+
+# How each relative likelihood names one person, their colleagues and the event, for the
+# sentence said when a group had no event at all (never "0.00 times as likely").
+_ZERO_EVENT_WORDS = {
+    "2": ("shortlisted applicant", "applicant", "was appointed from shortlisting"),
+    "3": ("member of staff", "colleague", "entered the formal disciplinary process"),
+    "4": ("member of staff", "colleague", "accessed non-mandatory training or CPD"),
+}
+
+
+def no_events_sentence(indicator: str, group: str, other: str, other_events: int) -> str:
+    """A relative likelihood whose ``group`` had no event, said in words.
+
+    >>> no_events_sentence("3", "BME", "White", 12)
+    'No BME member of staff entered the formal disciplinary process, against 12 White colleagues'
+    >>> no_events_sentence("2", "White", "BME", 1)
+    'No White shortlisted applicant was appointed from shortlisting, against 1 BME applicant'
+    """
+    if indicator not in _ZERO_EVENT_WORDS:
+        raise ValueError(f"indicator must be one of {', '.join(_ZERO_EVENT_WORDS)}")
+    person, colleague, event = _ZERO_EVENT_WORDS[indicator]
+    count = _as_count(other_events, "other_events")
+    if count == 0:
+        return f"No {group} or {other} {person} {event}"
+    return f"No {group} {person} {event}, against {plural(count, f'{other} {colleague}')}"
 
 
 def _previous_phrases(previous: str | int) -> tuple[str, str]:

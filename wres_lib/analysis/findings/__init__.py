@@ -1,0 +1,111 @@
+"""Findings: the candidate stories of a briefing, scored so the most newsworthy leads.
+
+A briefing collects every :class:`Finding` its data supports; :func:`ranked` orders them, and
+the first is the headline and the next two the standfirst. A finding records its kind, its
+score, the figures and indicator rows it rests on, and (once worded by
+:mod:`wres_lib.present.narrative.findings`) its sentence.
+
+The scoring, in one place. Each kind has a base score; what scales it is added, capped at the
+kind's ceiling, so no kind can outscore the next tier by size alone:
+
+=======================  ====  ======================================================  =====
+kind                     base  what scales it                                          cap
+=======================  ====  ======================================================  =====
+all_white_board          85    + BME share of all staff (points) / 5                   100
+all_white_executive      70    + BME share of all staff (points) / 5                   85
+no_bme_executive_run     55    + 4 a year without a BME executive director (3+ years)  85
+bottleneck               55    + 10 x log2(step odds ratio)                            75
+rank                     45    + 15 x closeness to the extreme (1 = first of all);     75
+                               + 5 among all trusts rather than peers; + 5 adverse
+change                   40    + 4 x |z| of the change (interval excludes no change);  70
+                               + 5 adverse
+board_gap                35    + (|gap| - 10 points) / 2, gap at least 10 points       60
+                               below the workforce; + 5 if wider than last year
+model_employer           30    + BME headcount gap at the furthest band / 2            50
+likelihood               25    + 10 x log2(ratio), significant and rankable, >= 1.25   45
+=======================  ====  ======================================================  =====
+
+Ties are broken by kind (the table's order), then by subject, then by the figures' text, so
+the same data always gives the same headline. A ratio flagged ``few_events`` or a figure on
+small numbers never makes a finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+# Kind -> (base score, cap), in tie-breaking order. The docstring table is the reference.
+SCORES: dict[str, tuple[float, float]] = {
+    "all_white_board": (85, 100),
+    "all_white_executive": (70, 85),
+    "no_bme_executive_run": (55, 85),
+    "bottleneck": (55, 75),
+    "rank": (45, 75),
+    "change": (40, 70),
+    "board_gap": (35, 60),
+    "model_employer": (30, 50),
+    "likelihood": (25, 45),
+}
+KINDS = tuple(SCORES)
+# A workforce at least this share BME (of all staff, percent) makes an all-white team news.
+NOTABLE_WORKFORCE_SHARE = 20.0
+# The shortest run of years without a BME executive director that is a finding.
+MIN_RUN_YEARS = 3
+# The widest board gap (points below the workforce) that is not yet a finding.
+MIN_BOARD_GAP = 10.0
+# Top or bottom tenth of trusts.
+EXTREME_FRACTION = 0.1
+# The fewest trusts a rank is given among.
+MIN_RANKED = 10
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One candidate story: what kind, how strong, what it says and what it rests on.
+
+    ``figures`` holds the numbers the sentence quotes (and what a test recounts);
+    ``rows`` the indicator (or Model Employer, or board history) rows they come from.
+    """
+
+    kind: str
+    score: float
+    subject: str
+    figures: dict[str, Any]
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame, compare=False, repr=False)
+    sentence: str = ""
+
+    @property
+    def topic(self) -> str:
+        """What the finding is about: two findings on one topic tell one story."""
+        if self.kind in ("all_white_board", "all_white_executive", "no_bme_executive_run"):
+            return "executive team"
+        if self.kind == "board_gap":
+            return "indicator 9"
+        number = self.figures.get("indicator")
+        return f"indicator {number}" if number else self.kind
+
+
+def score(kind: str, scaled: float = 0.0) -> float:
+    """The score of a finding of ``kind`` whose scaling terms add ``scaled`` (see the table)."""
+    base, cap = SCORES[kind]
+    return round(min(base + max(scaled, 0.0), cap), 6)
+
+
+def ranked(findings: list[Finding]) -> list[Finding]:
+    """Findings, highest score first; ties by kind order, subject, then figures. Of findings on
+    one :attr:`~Finding.topic`, only the highest is kept, so the headline and standfirst tell
+    different stories."""
+    order = sorted(
+        findings,
+        key=lambda f: (-f.score, KINDS.index(f.kind), f.subject, repr(sorted(f.figures.items()))),
+    )
+    seen: set[str] = set()
+    kept = []
+    for finding in order:
+        if finding.topic not in seen:
+            seen.add(finding.topic)
+            kept.append(finding)
+    return kept
