@@ -113,13 +113,20 @@ def table(
     )
 
 
-def chart(fig: Figure, alt: str) -> Fragment:
-    """A finished figure embedded as a PNG data URI, with alternative text for screen readers."""
+def chart(fig: Figure, alt: str, data: Fragment | None = None) -> Fragment:
+    """A finished figure embedded as a PNG data URI, with alternative text for screen readers
+    and, when given, its data as a table (:func:`table`) in a ``<details>`` below it."""
     encoded = base64.b64encode(figure_bytes(fig, "png")).decode("ascii")
     fig.clear()
+    shown = (
+        f'<details class="chart-data"><summary>The chart\'s figures as a table</summary>{data}'
+        "</details>"
+        if data
+        else ""
+    )
     return Fragment(
         f'<figure class="chart"><img src="data:image/png;base64,{encoded}" '
-        f'alt="{html.escape(alt, quote=True)}"></figure>'
+        f'alt="{html.escape(alt, quote=True)}"></figure>{shown}'
     )
 
 
