@@ -40,7 +40,7 @@ def test_actionlint_rejects_a_broken_workflow(tmp_path: Path) -> None:
     broken.write_text(
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: \n"
     )
-    # a step with an empty `uses` and a job missing nothing else: actionlint must say so
+    # a step whose `uses` is empty: actionlint must report it
     assert run_actionlint(broken).returncode != 0
 
 
