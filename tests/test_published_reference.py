@@ -124,3 +124,19 @@ def test_a_bad_published_file_is_a_clear_error(tmp_path: Path) -> None:
     csv.write_text("year,indicator,measure,value,source\n2022,2,relative_likelihood,high,X\n")
     with pytest.raises(PublishedFiguresError, match=r"national.csv, row 2: expected a number"):
         read_published(csv)
+
+
+def test_the_national_briefing_compares_real_data_and_says_the_sample_is_synthetic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from wres_lib.analysis.context import BriefingContext
+    from wres_lib.briefings import national
+
+    briefing = national.build(SAMPLE, 2025)
+    assert "The sample is synthetic" in briefing.published_figures()
+    monkeypatch.setattr(BriefingContext, "synthetic", property(lambda self: False))
+    monkeypatch.chdir(REPO)
+    real = briefing.published_figures()
+    assert "National figures beside those NHS England has published" in real
+    assert "Appointment from shortlisting, White vs BME (2)" in real
+    assert "differ from the published ones by more than rounding" in real
