@@ -345,16 +345,36 @@ def test_a_file_copied_in_by_hand_is_recorded_without_a_download(
     assert not (cached(other).parent / RECORD).exists()
 
 
-def test_the_packaged_sources_are_templates_to_check() -> None:
+def test_the_packaged_sources_name_the_publishers_pages() -> None:
     text = default_config().read_text(encoding="utf-8")
-    assert "CHECK THESE ADDRESSES" in text
+    assert "LANDING PAGE ONLY" in text
     sources = load_sources(workdir=default_config().parent)
     assert {"ods-trusts", "wres-trusts", "staff-survey-benchmark"} <= set(sources)
     for source in sources.values():
-        assert source.description and source.url_for(YEAR).startswith("https://")
-    assert str(YEAR) in sources["wres-trusts"].url_for(YEAR)
-    assert sources["wres-trusts"].filename_for(YEAR) == f"wres-trusts-{YEAR}.xlsx"
+        assert source.description and source.landing.startswith("https://")
+    assert sources["ods-trusts"].url_for(YEAR).startswith("https://")
     assert sources["ods-trusts"].filename_for(YEAR) == "etr.zip"
+    assert str(YEAR) in sources["wres-trusts"].landing.format(year=YEAR)
+    assert sources["wres-trusts"].filename_for(YEAR) == f"wres-trusts-{YEAR}.xlsx"
+    assert not sources["wres-trusts"].has_address(YEAR)
+    assert not sources["staff-survey-benchmark"].has_address(YEAR)
+
+
+def test_a_landing_page_only_source_says_where_to_download_by_hand(tmp_path: Path) -> None:
+    sources = load_sources(workdir=default_config().parent)
+    with pytest.raises(FetchError) as raised:
+        fetch_source(sources["wres-trusts"], 2022, tmp_path, timeout=5)
+    message = str(raised.value)
+    assert "wres-trusts: the publisher gives no stable address for the file, only a page" in message
+    assert "wres2022-data-analysis-report-for-nhs-trusts" in message
+    assert str(tmp_path / "wres-trusts" / "2022" / "wres-trusts-2022.xlsx") in message
+    assert list(tmp_path.iterdir()) == []  # nothing was created
+
+
+def test_a_failed_download_prints_the_landing_page(tmp_path: Path) -> None:
+    source = demo("http://127.0.0.1:9", landing="https://e.org/page-{year}")
+    with pytest.raises(FetchError, match=r"cannot reach .*from https://e.org/page-2024 and copy"):
+        fetch_source(source, YEAR, tmp_path, timeout=5)
 
 
 def write_config(path: Path, sources: dict[str, object]) -> Path:
@@ -377,7 +397,7 @@ def test_a_user_config_overrides_and_adds_sources(tmp_path: Path) -> None:
     sources = load_sources(workdir=tmp_path)
     assert sources["ods-trusts"].url_for(YEAR) == f"https://example.org/etr-{YEAR}.zip"
     assert sources["ods-trusts"].config == str(tmp_path / "wres-sources.yaml")
-    assert sources["wres-trusts"].url is not None and "england.nhs.uk" in sources["wres-trusts"].url
+    assert "england.nhs.uk" in sources["wres-trusts"].landing
     assert sources["extra"].url_for(2023) == "https://example.org/old/x.csv"
     assert sources["extra"].url_for(YEAR) == "https://example.org/x.csv"
     assert sources["extra"].sha256 == {2023: "a" * 64}

@@ -150,7 +150,7 @@ def fetch(
             width = max(len(name) for name in sources)
             for name, entry in sources.items():
                 click.echo(f"{name:<{width}}  {entry.description}")
-                for url in filter(None, [entry.url, *entry.urls.values()]):
+                for url in filter(None, [entry.url, *entry.urls.values(), entry.landing]):
                     click.echo(f"{'':<{width}}  {url}")
             configs = "; ".join(sorted({entry.config for entry in sources.values()}))
             click.echo(f"Sources from {configs}. The addresses are best guesses: check them.")

@@ -4,7 +4,9 @@ The keys are those of :class:`DatasetMetadata` (:data:`METADATA_KEYS`). An unkno
 error naming the nearest known one, not a warning: ``wres checksums`` rewrites the file from
 the keys it knows, so an unknown key would be dropped, and a misspelt ``synthetic`` would leave
 synthetic data unlabelled. ``synthetic`` is a YAML boolean (true or false, unquoted); the text
-values may be numbers (``vintage: 2025``) but not lists or mappings.
+values may be numbers (``vintage: 2025``) but not lists or mappings. ``fetched`` lists the
+files ``wres fetch`` downloaded that the data were imported from, each with its address
+(``url``, empty when downloaded by hand), ``sha256`` and ``fetched_at`` (from ``fetched.json``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from wres_lib.files import write_text_atomically
 METADATA_FILE = "dataset.yaml"
 TABLE_SUFFIXES = (".csv", ".parquet")
 TEXT_KEYS = ("name", "description", "source", "licence", "vintage")
-METADATA_KEYS = (*TEXT_KEYS, "synthetic", "files")
+METADATA_KEYS = (*TEXT_KEYS, "synthetic", "files", "fetched")
+FETCHED_KEYS = ("file", "url", "sha256", "fetched_at")
 
 
 class MetadataError(WresError):
@@ -51,6 +54,8 @@ class DatasetMetadata:
     vintage: str = ""
     synthetic: bool = False
     files: dict[str, str] = field(default_factory=dict)
+    # One entry per fetched source file: its FETCHED_KEYS, as text.
+    fetched: tuple[dict[str, str], ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -67,7 +72,7 @@ class DatasetMetadata:
             "vintage": self.vintage,
             "synthetic": self.synthetic,
             "files": {name: {"sha256": digest} for name, digest in sorted(self.files.items())},
-        }
+        } | ({"fetched": [dict(entry) for entry in self.fetched]} if self.fetched else {})
 
 
 def sha256_of(path: Path) -> str:
@@ -151,6 +156,7 @@ def metadata_from_dict(
         **(texts | {"name": texts["name"] or default_name}),
         synthetic=synthetic,
         files=_files(raw.get("files"), path),
+        fetched=_fetched(raw.get("fetched"), path),
     )
 
 
@@ -175,6 +181,21 @@ def _files(value: Any, path: Path) -> dict[str, str]:
             raise MetadataError(path, f"'files: {name}' to give a sha256 (sha256: <64 hex digits>)")
         files[str(name)] = digest
     return files
+
+
+def _fetched(value: Any, path: Path) -> tuple[dict[str, str], ...]:
+    """The ``fetched`` list: each entry a mapping of exactly :data:`FETCHED_KEYS` to text."""
+    if value is None:
+        return ()
+    expected = f"'fetched' to list files, each with the keys {', '.join(FETCHED_KEYS)}"
+    if not isinstance(value, list):
+        raise MetadataError(path, expected)
+    entries = []
+    for entry in value:
+        if not isinstance(entry, dict) or sorted(entry) != sorted(FETCHED_KEYS):
+            raise MetadataError(path, f"{expected}; found {entry!r}")
+        entries.append({key: _text(entry[key], f"fetched: {key}", path) for key in FETCHED_KEYS})
+    return tuple(entries)
 
 
 def write_metadata(folder: Path, metadata: DatasetMetadata) -> None:

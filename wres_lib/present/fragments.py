@@ -113,12 +113,19 @@ def table(
     )
 
 
-def chart(fig: Figure, alt: str) -> Fragment:
+def chart(fig: Figure, alt: str, data: Fragment | None = None) -> Fragment:
     """A finished figure as inline SVG (vectors, selectable text), labelled with ``alt`` for
-    screen readers."""
+    screen readers and, when given, its data as a table (:func:`table`) in a ``<details>``
+    below it."""
     svg = inline_svg(figure_bytes(fig, "svg"), label=alt)
     fig.clear()
-    return Fragment(f'<figure class="chart">{svg}</figure>')
+    shown = (
+        f'<details class="chart-data"><summary>The chart\'s figures as a table</summary>{data}'
+        "</details>"
+        if data
+        else ""
+    )
+    return Fragment(f'<figure class="chart">{svg}</figure>{shown}')
 
 
 def paragraphs(sentences: Iterable[str], css_class: str = "prose") -> Fragment:

@@ -41,7 +41,49 @@ def band_chart(facts: TrustFacts) -> present.Fragment:
         source=facts.chart_source,
         synthetic=facts.context.synthetic,
     )
-    return present.chart(fig, f"Bar chart of the BME share of staff at each pay band, {facts.year}")
+    return present.chart(fig, _band_alt(facts, rows), _band_table(facts, rows))
+
+
+def _band_alt(facts: TrustFacts, rows: pd.DataFrame) -> str:
+    """The band chart's message with its key figures: lowest and highest band shares."""
+    alt = f"Bar chart of the BME share of staff at each pay band, {facts.year}"
+    shown = rows.dropna(subset=["value"])
+    if shown.empty:
+        return alt + ": too few staff in every band to show a share."
+    low, high = shown.loc[shown["value"].idxmin()], shown.loc[shown["value"].idxmax()]
+    whole = facts.workforce_share.value
+    return (
+        f"{alt}: lowest {present.publish(low['value'], 'percent')} at {low['band']}, highest "
+        f"{present.publish(high['value'], 'percent')} at {high['band']}"
+        + (
+            f", against {present.publish(whole, 'percent')} of the whole workforce."
+            if whole
+            else "."
+        )
+    )
+
+
+def _band_table(facts: TrustFacts, rows: pd.DataFrame) -> present.Fragment:
+    """The band chart's figures: the BME share and its interval at each band."""
+    records = [
+        {
+            "Band": row.band,
+            "BME share": present.publish(row.value, "percent", row.flag),
+            "95% interval": _interval(row.ci_low, row.ci_high) if pd.notna(row.value) else "–",
+        }
+        for row in rows.itertuples()
+    ]
+    return present.table(
+        pd.DataFrame.from_records(records, columns=["Band", "BME share", "95% interval"]),
+        caption=f"BME share of staff by pay band, {facts.year}",
+        numeric=("BME share", "95% interval"),
+    )
+
+
+def _interval(low: float, high: float) -> str:
+    if pd.isna(low) or pd.isna(high):
+        return "–"
+    return f"{present.publish(low, 'percent')}–{present.publish(high, 'percent')}"
 
 
 def disparity(facts: TrustFacts) -> present.Fragment:

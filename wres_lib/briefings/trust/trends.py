@@ -50,8 +50,34 @@ def trends(facts: TrustFacts) -> present.Fragment:
     sentences += [_trend_sentence(r) for r in fitted.sort_values("indicator").itertuples()]
     sentences += [facts.no_figures(absent)] if absent else []
     return present.Fragment(
-        present.chart(fig, "Line chart of indicators 2 to 4 over time")
+        present.chart(fig, _trend_alt(series), _trend_table(series))
         + present.bullet_list(sentences)
+    )
+
+
+def _trend_alt(series: pd.DataFrame) -> str:
+    """The trend chart's message with its key figures: each series' first and last value."""
+    parts = []
+    for label, rows in series.dropna(subset=["value"]).sort_values("year").groupby("label"):
+        first, last = rows.iloc[0], rows.iloc[-1]
+        parts.append(
+            f"{label} {narrative.ratio_figure(first['value'])} in {int(first['year'])} and "
+            f"{narrative.ratio_figure(last['value'])} in {int(last['year'])}"
+        )
+    alt = "Line chart of the relative likelihoods of indicators 2 to 4 over time (1 is parity)"
+    return f"{alt}: {'; '.join(parts)}." if parts else f"{alt}: no figure to show."
+
+
+def _trend_table(series: pd.DataFrame) -> present.Fragment:
+    """The trend chart's figures: each indicator's relative likelihood by year."""
+    wide = series.pivot_table(index="year", columns="label", values="value", aggfunc="first")
+    labels = [label for label in LABELS.values() if label in wide.columns]
+    frame = pd.DataFrame(
+        {"Year": [str(int(year)) for year in wide.index]}
+        | {label: [present.publish(v, "ratio") for v in wide[label]] for label in labels}
+    )
+    return present.table(
+        frame, caption="Relative likelihoods by year (1 is parity)", numeric=tuple(labels)
     )
 
 

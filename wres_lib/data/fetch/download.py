@@ -67,8 +67,13 @@ def fetch_source(
     Raises :class:`FetchError` with a one-line message saying what to do.
     """
     folder = cache / source.name / str(year)
-    url = source.url_for(year)
     target = folder / source.filename_for(year)
+    if not source.has_address(year) and source.landing and not target.exists():
+        raise FetchError(
+            f"{source.name}: the publisher gives no stable address for the file, only a page; "
+            f"{source.by_hand(year, target)}, then run again"
+        )
+    url = source.url_for(year)
     part = target.with_name(target.name + PART)
     expected = source.sha256.get(year)
     if refresh:
@@ -83,7 +88,7 @@ def fetch_source(
         raise FetchError(
             f"{source.name}: {url} sent {problem}; the download was discarded. The address "
             f"probably leads to the publisher's page rather than the file: check it in "
-            f"{source.config}, or download the file in a browser and copy it by hand to {target}"
+            f"{source.config}, or {source.by_hand(year, target)}"
         )
     digest = sha256_of(part)
     if expected is not None and digest != expected:
@@ -181,7 +186,7 @@ def _download(source: Source, url: str, target: Path, timeout: float) -> str:
         )
         raise FetchError(
             f"{source.name}: {url} answered HTTP {error.code} {error.reason}; {advice}, or "
-            f"download the file in a browser and copy it by hand to {target}"
+            f"{_by_hand(source, target)}"
         ) from error
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
@@ -256,8 +261,7 @@ def _copy(
 def _timeout(source: Source, url: str, target: Path, timeout: float) -> FetchError:
     return FetchError(
         f"{source.name}: {url} sent nothing for {timeout:g} seconds; run again (a partial "
-        "download resumes), give a longer --timeout, or download the file in a browser and "
-        f"copy it by hand to {target}"
+        f"download resumes), give a longer --timeout, or {_by_hand(source, target)}"
     )
 
 
@@ -265,8 +269,13 @@ def _unreachable(source: Source, url: str, target: Path, reason: object) -> Fetc
     text = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
     return FetchError(
         f"{source.name}: cannot reach {url} ({text}); check your network connection and run "
-        f"again, or download the file in a browser and copy it by hand to {target}"
+        f"again, or {_by_hand(source, target)}"
     )
+
+
+def _by_hand(source: Source, target: Path) -> str:
+    """How to get the file by hand; the year is the name of the target's folder."""
+    return source.by_hand(int(target.parent.name), target)
 
 
 def _discard(part: Path) -> None:

@@ -23,7 +23,7 @@ USER_CONFIG = "wres-sources.yaml"
 RECORD = "fetched.json"
 PART = ".part"
 PART_INFO = ".part.json"
-SOURCE_KEYS = {"description", "url", "urls", "filename", "sha256"}
+SOURCE_KEYS = {"description", "url", "urls", "landing", "filename", "sha256"}
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 _SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 
@@ -43,6 +43,18 @@ class Source:
     filename: str | None = None
     urls: dict[int, str] = field(default_factory=dict)
     sha256: dict[int, str] = field(default_factory=dict)
+    # The publisher's page to download the file from by hand ({year} allowed), when known.
+    landing: str | None = None
+
+    def has_address(self, year: int) -> bool:
+        """Whether the ``year`` file has an address ``wres fetch`` can download."""
+        return self.urls.get(year, self.url) is not None
+
+    def by_hand(self, year: int, target: Path) -> str:
+        """How to get the ``year`` file by hand: the landing page to download it from, if known,
+        and where to copy it."""
+        page = f"from {self.landing.format(year=year)} " if self.landing else ""
+        return f"download the {year} file in a browser {page}and copy it by hand to {target}"
 
     def url_for(self, year: int) -> str:
         """The address of the ``year`` file."""
@@ -115,9 +127,12 @@ def _source(name: str, entry: Any, label: str) -> Source:
         raise FetchError(f"{where}: unknown setting {unknown[0]!r}")
     url = entry.get("url")
     urls = _by_year(entry.get("urls") or {}, where, "urls")
-    if url is None and not urls:
-        raise FetchError(f"{where}: needs a url (or urls by year)")
-    for template in [url, *urls.values()]:
+    landing = entry.get("landing")
+    if url is None and not urls and landing is None:
+        raise FetchError(f"{where}: needs a url (or urls by year, or a landing page)")
+    if url is None and not urls and entry.get("filename") is None:
+        raise FetchError(f"{where}: a source with only a landing page needs a filename")
+    for template in [url, landing, *urls.values()]:
         if template is not None:
             _check_url(template, where)
     pins = _by_year(entry.get("sha256") or {}, where, "sha256")
@@ -134,6 +149,7 @@ def _source(name: str, entry: Any, label: str) -> Source:
         filename=None if filename is None else str(filename),
         urls=urls,
         sha256=digests,
+        landing=None if landing is None else str(landing),
     )
 
 

@@ -17,7 +17,7 @@ import csv
 import io
 import math
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
+from wres_lib.data.importers.archive import extracted_member, is_archive
 from wres_lib.data.text_files import delimiter_problem, not_a_file
 from wres_lib.errors import DataValidationError, Violation, WresError
 
@@ -107,9 +108,17 @@ def cell_text(value: object, percent_format: bool = False) -> str:
     return str(value)
 
 
-def read_grid(path: Path, sheet: str | int | None = None) -> Grid:
-    """The sheet ``sheet`` (a name, or a number from 1; default the first) of ``path``."""
+def read_grid(path: Path, sheet: str | int | None = None, member: str | None = None) -> Grid:
+    """The sheet ``sheet`` (a name, or a number from 1; default the first) of ``path``.
+
+    A ``.zip`` file is read through its member ``member``, or its only CSV, XLSX or ODS file
+    (see :mod:`wres_lib.data.importers.archive`); errors name both ("etr.zip: etr.csv").
+    """
     require_file(path)
+    if is_archive(path):
+        with extracted_member(path, member) as (name, copy):
+            grid = read_grid(copy, sheet)
+        return replace(grid, file=f"{path.name}: {name}")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return _csv_grid(path)
@@ -119,7 +128,7 @@ def read_grid(path: Path, sheet: str | int | None = None) -> Grid:
         return grid
     if suffix in ODS_SUFFIXES:
         return _ods_grid(path, sheet)
-    raise InputError(f"{path.name}: expected a .csv, .xlsx or .ods file")
+    raise InputError(f"{path.name}: expected a .csv, .xlsx, .ods or .zip file")
 
 
 def require_file(path: Path) -> None:

@@ -29,7 +29,7 @@ def read_mapped(path: Path, mapping: Mapping) -> SourcedTable:
     Raises :class:`~wres_lib.errors.DataValidationError` naming the file, sheet, row and
     column of a missing or repeated header, or a file name without a year.
     """
-    grid = read_grid(path, mapping.sheet)
+    grid = read_grid(path, mapping.sheet, mapping.member)
     headers = _headers(grid, mapping.header_rows)
     violations: list[Violation] = []
     sources = _sources(grid, headers, mapping, violations)

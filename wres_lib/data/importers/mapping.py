@@ -4,6 +4,8 @@ A mapping says which table the file holds and how to read it (see
 :mod:`wres_lib.data.importers.mapped` for how the file is then read)::
 
     table: workforce               # the canonical table (required)
+    member: data/Table 1.csv       # in a .zip download: the file to read (default: the only
+                                   # CSV, XLSX or ODS inside)
     sheet: Data                    # XLSX/ODS: a sheet name or number from 1 (default: first)
     header_row: 3                  # the header's row (default 1); rows above are ignored;
                                    # a list, e.g. [4, 3], joins several header rows with "_"
@@ -44,8 +46,8 @@ from wres_lib.data.schema import TABLES, TableSpec
 from wres_lib.errors import WresError
 
 MAPPING_KEYS = (
-    "table", "sheet", "header_row", "columns", "constants", "year_from_filename", "recodes",
-    "drop", "suppressed", "sum_duplicates", "percent_as_fraction", "stop_at", "wide",
+    "table", "member", "sheet", "header_row", "columns", "constants", "year_from_filename",
+    "recodes", "drop", "suppressed", "sum_duplicates", "percent_as_fraction", "stop_at", "wide",
 )  # fmt: skip
 WIDE_KEYS = ("pattern", "measures", "value")
 MEASURE = "measure"
@@ -75,6 +77,7 @@ class Mapping:
     """A parsed mapping file (see the module docstring)."""
 
     table: str
+    member: str | None = None
     sheet: str | int | None = None
     header_rows: tuple[int, ...] = (1,)
     columns: dict[str, str] = field(default_factory=dict)
@@ -158,6 +161,7 @@ def _parse(raw: dict[str, Any]) -> Mapping:
         raise MappingError(f"'sum_duplicates': {table} holds percentages, which cannot be added")
     return Mapping(
         table=table,
+        member=str(raw["member"]) if raw.get("member") else None,
         sheet=raw.get("sheet"),
         header_rows=header_rows,
         columns=columns,

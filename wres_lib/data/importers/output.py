@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from wres_lib.data.dataset import refresh_checksums, write_dataset
+from wres_lib.data.importers.fetched import fetched_entries
 from wres_lib.data.importers.sourced import SourcedTable, check, rows_text
 from wres_lib.data.metadata import DatasetMetadata, read_metadata, table_files
 from wres_lib.data.schema import REQUIRED_TABLES, TABLES
@@ -174,6 +175,7 @@ def _metadata(
             source=source,
             licence=options.licence or options.default_licence,
             vintage=vintage,
+            fetched=fetched_entries(inputs),
         )
     old = read_metadata(out)
     sources = [s for s in old.source.split(", ") if s]
@@ -184,6 +186,7 @@ def _metadata(
         licence=options.licence or old.licence,
         vintage=vintage,
         synthetic=old.synthetic,
+        fetched=fetched_entries(inputs, old.fetched),
     )
 
 
