@@ -193,6 +193,21 @@ def test_a_target_the_baseline_already_meets_is_an_error(tmp_path: Path) -> None
     assert result.exit_code != 0 and "row 3, column 'target_value'" in result.output
 
 
+def test_validate_names_a_target_the_baseline_already_meets(tmp_path: Path) -> None:
+    rows = [target(TRUST, "T1", 45, "2026-03-31"), target(TRUST, "T2", 20, "2026-03-31")]
+    folder = write_tiny_dataset(tmp_path / "met", tables_with(rows))
+    result = run("validate", str(folder))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"{folder}: 1 problem found"
+    [problem] = lines[1:]
+    assert "targets.csv" in problem and "row 3, column 'target_value'" in problem
+    assert "already at least the target" in problem
+    fine = write_tiny_dataset(tmp_path / "fine", tables_with(rows[:1]))
+    result = run("validate", str(fine))
+    assert result.exit_code == 0 and ": valid (synthetic data)" in result.output
+
+
 def test_a_template_filled_with_a_target_imports_and_shows(tmp_path: Path) -> None:
     tables = tables_with([target(TRUST, "T1", 45, "2026-03-31", description="Senior BME staff")])
     del tables["population"]

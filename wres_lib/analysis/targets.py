@@ -44,6 +44,18 @@ def target_status(
     return status_rows(placed.reset_index(drop=True), values, years)
 
 
+def target_violations(
+    dataset: Dataset, indicators: pd.DataFrame, trust_model_employer: pd.DataFrame
+) -> list[Violation]:
+    """The targets their baseline already meets, one violation each naming file, row and
+    column (none without a targets table): the check ``wres validate`` adds to the data's."""
+    if dataset.targets is None:
+        return []
+    placed = place_targets(dataset.targets, dataset)
+    values = target_values(dataset, indicators, trust_model_employer, placed)
+    return baseline_violations(placed, values)
+
+
 def place_targets(targets: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
     """The targets with each organisation's ``level`` and ``name`` and the figure's keys."""
     organisations = dataset.organisations

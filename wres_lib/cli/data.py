@@ -16,9 +16,10 @@ from wres_lib.cli.common import (
     out_option,
     year_option,
 )
-from wres_lib.data.dataset import refresh_checksums
+from wres_lib.data.dataset import load_dataset, refresh_checksums
 from wres_lib.data.schema import TABLES
 from wres_lib.data.validation import validate_folder
+from wres_lib.errors import Violation
 
 
 @click.command()
@@ -26,6 +27,8 @@ from wres_lib.data.validation import validate_folder
 def validate(folder: Path) -> None:
     """Check the dataset in FOLDER; list every problem, or print a one-line summary."""
     metadata, tables, violations = validate_folder(folder)
+    if not violations and tables.get("targets") is not None:
+        violations = _target_violations(folder)
     if violations:
         noun = "problem" if len(violations) == 1 else "problems"
         click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
@@ -41,6 +44,16 @@ def validate(folder: Path) -> None:
         f"{folder}: valid{label}: {metadata.name}, {present} of {len(TABLES)} tables, "
         f"{rows:,} rows, {span}"
     )
+
+
+def _target_violations(folder: Path) -> list[Violation]:
+    """Targets the baseline already meets: a check on the computed indicators, so it runs only
+    once the data itself is valid."""
+    from wres_lib.analysis.context import BriefingContext
+    from wres_lib.analysis.targets import target_violations
+
+    context = BriefingContext(load_dataset(folder))
+    return target_violations(context.dataset, context.indicators, context.model_employer)
 
 
 @click.command()
