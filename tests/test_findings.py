@@ -10,11 +10,14 @@ import re
 import pandas as pd
 import pytest
 
+from tests.helpers.dataset_factory import write_tiny_dataset
 from tests.helpers.paths import SAMPLE
-from wres_lib.analysis.context import load_context
+from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.analysis.findings import KINDS, SCORES, Finding, ranked, score
+from wres_lib.analysis.findings.trust import trust_findings
 from wres_lib.briefings.trust.briefing import TrustBriefing
-from wres_lib.present.narrative import percent, ratio_figure
+from wres_lib.data.dataset import load_dataset
+from wres_lib.present.narrative import check_sentence, percent, ratio_figure, worded
 
 YEAR = 2025
 MAX_PATTERN_SHARE = 0.35
@@ -169,3 +172,78 @@ def test_a_change_finding_has_an_interval_excluding_no_change(briefings) -> None
             else (f.figures["value"] - f.figures["previous"])
         )
         assert low <= moved <= high
+
+
+def _one_trust_with_targets(tmp_path, targets: list[dict]):
+    """The tiny dataset with a diverse board at ZT901 (so no board finding) and its targets."""
+    from tests.test_targets import tables_with
+
+    tables = tables_with(targets)
+    board = tables["board"]
+    rows = [
+        (year, "ZT901", role, True, ethnicity, members)
+        for year in (2024, 2025)
+        for role, ethnicity, members in (
+            ("executive", "White", 4),
+            ("executive", "BME", 2),
+            ("non_executive", "White", 3),
+            ("non_executive", "BME", 3),
+        )
+    ]
+    others = board[board["org_code"] != "ZT901"]
+    tables["board"] = pd.concat([others, pd.DataFrame(rows, columns=board.columns)])
+    folder = write_tiny_dataset(tmp_path / "plans", tables)
+    return folder, BriefingContext(load_dataset(folder))
+
+
+def test_a_missed_target_leads_when_it_is_the_only_story(tmp_path) -> None:
+    from tests.test_targets import target
+
+    late = target("ZT901", "LATE", 50, "2024-12-31", horizon="M")
+    met = target("ZT901", "MET", 30, "2026-03-31")
+    folder, context = _one_trust_with_targets(tmp_path, [late, met])
+    briefing = TrustBriefing(context, "ZT901", YEAR)
+    assert [f.kind for f in briefing.findings] == ["target_missed"]  # one action-plan story
+    found = sorted(f.kind for f in trust_findings(context, "ZT901", YEAR))
+    assert found == ["target_met", "target_missed"]
+    lead = briefing.findings[0]
+    assert briefing.headline() == lead.sentence == check_sentence(lead.sentence)
+    assert "Chief People Officer" not in lead.sentence and "Target LATE" not in lead.sentence
+    # Recount from the raw rows: the Band 8a clinical BME share in 2025 and the people short.
+    workforce = pd.read_csv(folder / "workforce.csv")
+    band = workforce[
+        (workforce["org_code"] == "ZT901")
+        & (workforce["year"] == YEAR)
+        & (workforce["band"] == "Band 8a")
+        & (workforce["staff_group"] == "clinical")
+    ]
+    known = band[band["ethnicity"] != "Unknown"]
+    bme = known.loc[_bme(known), "headcount"].sum()
+    share = 100 * bme / known["headcount"].sum()
+    people = math.ceil(50 / 100 * known["headcount"].sum() - bme)
+    assert lead.figures["value"] == pytest.approx(share)
+    assert lead.figures["shortfall"] == pytest.approx(50 - share)
+    assert lead.figures["people"] == people >= 5
+    assert f"the {YEAR} figure is {percent(share / 100, 1)}" in lead.sentence
+    assert f"({people} more BME staff needed)" in lead.sentence
+    assert "at least 50% by 31 December 2024" in lead.sentence
+    assert set(lead.rows["year"]) == {2024, 2025} and set(lead.rows["target_id"]) == {"LATE"}
+
+
+def test_target_findings_rank_and_keep_the_small_number_floor(tmp_path) -> None:
+    from tests.test_targets import ONE_OF_EACH
+
+    _, context = _one_trust_with_targets(tmp_path, ONE_OF_EACH)
+    found = {f.figures["target_id"]: f for f in trust_findings(context, "ZT901", YEAR)}
+    assert {k: f.kind for k, f in found.items()} == {
+        "LATE": "target_missed",
+        "OFF": "target_off_track",
+        "MET": "target_met",
+    }
+    assert found["LATE"].score >= SCORES["bottleneck"][0] > SCORES["target_met"][1]
+    assert found["MET"].score < SCORES["likelihood"][0] + 10
+    # OFF is 3 BME staff short of its path: too few to publish, so never quoted.
+    raw = context.targets.set_index(["target_id", "year"]).loc[("OFF", YEAR), "shortfall_people"]
+    assert raw == 3 and "people" not in found["OFF"].figures
+    off = worded([found["OFF"]], "Testbridge")[0].sentence
+    assert "needed" not in off and "short of the straight path to it" in off

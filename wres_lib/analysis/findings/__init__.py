@@ -15,19 +15,26 @@ all_white_board          85    + BME share of all staff (points) / 5            
 all_white_executive      70    + BME share of all staff (points) / 5                   85
 no_bme_executive_run     55    + 4 a year without a BME executive director (3+ years)  85
 bottleneck               55    + 10 x log2(step odds ratio)                            75
+target_missed            55    + 10 if the latest figure's whole interval (or a        75
+                               figure with none) is short of the target; + 5 a full
+                               year past the due date
 rank                     45    + 15 x closeness to the extreme (1 = first of all);     75
                                + 5 among all trusts rather than peers; + 5 adverse
 change                   40    + 4 x |z| of the change (interval excludes no change);  70
                                + 5 adverse
 board_gap                35    + (|gap| - 10 points) / 2, gap at least 10 points       60
                                below the workforce; + 5 if wider than last year
+target_off_track         35    + 10 if the whole interval is short of the path         45
 model_employer           30    + BME headcount gap at the furthest band / 2            50
 likelihood               25    + 10 x log2(ratio), significant and rankable, >= 1.25   45
+target_met               20    + 10 if the whole interval is past the target           30
 =======================  ====  ======================================================  =====
 
 Ties are broken by kind (the table's order), then by subject, then by the figures' text, so
 the same data always gives the same headline. A ratio flagged ``few_events`` or a figure on
-small numbers never makes a finding.
+small numbers never makes a finding. The ``target_*`` kinds are a trust's own action-plan
+targets (:mod:`wres_lib.analysis.findings.targets`); all of them are one topic, so a briefing
+leads with at most one.
 """
 
 from __future__ import annotations
@@ -43,11 +50,14 @@ SCORES: dict[str, tuple[float, float]] = {
     "all_white_executive": (70, 85),
     "no_bme_executive_run": (55, 85),
     "bottleneck": (55, 75),
+    "target_missed": (55, 75),
     "rank": (45, 75),
     "change": (40, 70),
     "board_gap": (35, 60),
+    "target_off_track": (35, 45),
     "model_employer": (30, 50),
     "likelihood": (25, 45),
+    "target_met": (20, 30),
 }
 KINDS = tuple(SCORES)
 # A workforce at least this share BME (of all staff, percent) makes an all-white team news.
@@ -84,6 +94,8 @@ class Finding:
             return "executive team"
         if self.kind == "board_gap":
             return "indicator 9"
+        if self.kind.startswith("target_"):
+            return "action plan"
         number = self.figures.get("indicator")
         return f"indicator {number}" if number else self.kind
 

@@ -19,6 +19,7 @@ from wres_lib.analysis.findings import (
     Finding,
     score,
 )
+from wres_lib.analysis.findings.targets import target_findings
 from wres_lib.analysis.published import too_few_staff
 from wres_lib.data.schema import UNKNOWN
 from wres_lib.indicators.flags import BOTTLENECK, FEW_EVENTS, SMALL_NUMBERS, has_flag
@@ -71,6 +72,7 @@ def trust_findings(context: BriefingContext, code: str, year: int) -> list[Findi
     found += _board_gap(rows, history, year)
     found += _model_employer(context, code, year)
     found += _likelihoods(rows, year)
+    found += target_findings(context, code, year)
     return found
 
 

@@ -10,6 +10,8 @@ from dataclasses import replace
 
 from wres_lib.analysis.findings import Finding
 from wres_lib.indicators.catalogue import indicator as catalogue_indicator
+from wres_lib.models.targets import MEASURES as TARGET_MEASURES
+from wres_lib.present.narrative.checking import check_sentence
 from wres_lib.present.narrative.figures import percent, points, ratio_figure
 from wres_lib.present.narrative.phrases import likelihood_phrase
 from wres_lib.present.narrative.words import capitalise_first, possessive
@@ -150,6 +152,63 @@ def _plain_likelihood(f: Finding, name: str) -> str:
     )
 
 
+def _target_figure(value: float, units: str) -> str:
+    """A target measure's figure: 37.5%, 1.42 or 5 staff."""
+    if units == "percent":
+        return percent(value / 100, 1)
+    return ratio_figure(value) if units == "ratio" else f"{round(value)} staff"
+
+
+def _target_distance(shortfall: float, units: str) -> str:
+    if units == "percent":
+        return points(shortfall)
+    return f"{shortfall:.2f}" if units == "ratio" else f"{round(shortfall)} staff"
+
+
+def _target_intro(g: dict) -> str:
+    """'its action-plan target for the BME share of staff (clinical staff, Band 8a), at least
+    50.0% by 31 December 2024' (its measure and value: never its owner or description)."""
+    label = TARGET_MEASURES[g["measure"]].label
+    label = label if label.startswith("BME") else label[0].lower() + label[1:]
+    parts = [f"{g['staff_group']} staff"] if g["staff_group"] != "all" else []
+    parts += [g["band"]] if g["band"] != "all" else []
+    subject = f"the {label}" + (f" ({', '.join(parts)})" if parts else "")
+    goal = _target_figure(g["target_value"], g["units"])
+    return f"its action-plan target for {subject}, {g['direction']} {goal} by {g['due']:%-d %B %Y}"
+
+
+def _target_short(g: dict, reference: str) -> str:
+    """'the 2025 figure is 37.5%, 12.5 points short of the target (8 more BME staff needed)'."""
+    text = (
+        f"the {g['latest_year']} figure is {_target_figure(g['value'], g['units'])}, "
+        f"{_target_distance(g['shortfall'], g['units'])} short of {reference}"
+    )
+    if "people" in g and g["units"] != "count":
+        more = "more" if g["direction"] == "at least" else "fewer"
+        board = g["measure"] in ("board_bme_pct", "executive_bme_pct")
+        who = "BME board members" if board else "BME staff"
+        text += f" ({g['people']} {more} {who} needed)"
+    return text
+
+
+def _target(f: Finding, name: str) -> str:
+    g = f.figures
+    if f.kind == "target_missed":
+        sentence = f"{name} missed {_target_intro(g)}: {_target_short(g, 'the target')}"
+    elif f.kind == "target_off_track":
+        sentence = (
+            f"{name} is off track for {_target_intro(g)}: "
+            f"{_target_short(g, 'the straight path to it')}"
+        )
+    else:
+        sentence = (
+            f"{name} has met {_target_intro(g)}: the {g['latest_year']} figure is "
+            f"{_target_figure(g['value'], g['units'])}, from "
+            f"{_target_figure(g['baseline_value'], g['units'])} in {g['baseline_year']}"
+        )
+    return check_sentence(sentence)
+
+
 _WORDING: dict[str, Callable[[Finding, str], str]] = {
     "all_white_board": _all_white,
     "all_white_executive": _all_white,
@@ -160,6 +219,9 @@ _WORDING: dict[str, Callable[[Finding, str], str]] = {
     "board_gap": _board_gap,
     "model_employer": _model_employer,
     "likelihood": _plain_likelihood,
+    "target_missed": _target,
+    "target_off_track": _target,
+    "target_met": _target,
 }
 
 
