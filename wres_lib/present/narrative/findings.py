@@ -25,6 +25,13 @@ _SURVEY_CLAUSES = {
     "8": "reported discrimination from a manager, team leader or colleague",
 }
 
+# The band groups (wres_lib.indicators.disparity_ratios.BandGroups) as a reader names them.
+_BAND_GROUP_WORDS = {
+    "lower": "Bands 1 to 5",
+    "middle": "Bands 6 and 7",
+    "upper": "Band 8a and above",
+}
+
 
 def ordinal(n: int) -> str:
     """1st, 2nd, 3rd, 4th, 11th, 22nd.
@@ -171,7 +178,7 @@ def _target_intro(g: dict) -> str:
     label = TARGET_MEASURES[g["measure"]].label
     label = label if label.startswith("BME") else label[0].lower() + label[1:]
     parts = [f"{g['staff_group']} staff"] if g["staff_group"] != "all" else []
-    parts += [g["band"]] if g["band"] != "all" else []
+    parts += [_BAND_GROUP_WORDS.get(g["band"], g["band"])] if g["band"] != "all" else []
     subject = f"the {label}" + (f" ({', '.join(parts)})" if parts else "")
     goal = _target_figure(g["target_value"], g["units"])
     return f"its action-plan target for {subject}, {g['direction']} {goal} by {g['due']:%-d %B %Y}"
