@@ -1,32 +1,49 @@
-"""The shared tables of a build kept on disk as data, never as code: Parquet files and a small
-JSON index, in a folder named by a key (the dataset's content hash and the library's hash).
+"""The shared tables computed from a dataset, kept on disk as data, never as code: Parquet files
+and a small JSON index, in a folder named by a key (the dataset's content hash and the library's
+hash), under a per-user cache folder (:func:`default_cache_dir`).
 
-The output folder may be shared or published, so what is read back is checked: the index must
-name the expected key and format, and every file must have the sha256 the index records. A
-cache that fails a check raises :class:`DamagedCacheError` (the caller computes the tables
-again). Parquet and JSON are data: nothing read from the cache can run code. The checksums
-catch damage, not forgery: whoever can write the output folder can change its pages anyway.
+The cache may be shared, so what is read back is checked: the index must name the expected key
+and format, and every file must have the sha256 the index records. A cache that fails a check
+raises :class:`DamagedCacheError` (the caller computes the tables again). Parquet and JSON are
+data: nothing read from the cache can run code. The checksums catch damage, not forgery: whoever
+can write the cache folder can change the pages built from it anyway.
+
+Tables are read when first asked for (:class:`CachedTables`), from memory-mapped files, and a
+table can be read in part (some years, one organisation): the indicator table is written in
+small row groups in its (level, year, code) order, so Parquet skips the groups a filter excludes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-FORMAT = 1
+FORMAT = 2
 INDEX = "context.json"
 PREFIX = "context-"
+CACHE_DIR_ENV = "WRES_CACHE_DIR"
+APP_FOLDER = "wres-briefings"
+ROW_GROUP_ROWS = 16_384
 
 
 class DamagedCacheError(Exception):
     """A cache folder exists but fails a check; the message says which and why."""
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache folder: ``$WRES_CACHE_DIR`` if set, else
+    ``$XDG_CACHE_HOME/wres-briefings``, else ``~/.cache/wres-briefings``."""
+    if chosen := os.environ.get(CACHE_DIR_ENV):
+        return Path(chosen).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / APP_FOLDER
 
 
 def cache_folder(cache_dir: Path, key: str) -> Path:
@@ -34,11 +51,20 @@ def cache_folder(cache_dir: Path, key: str) -> Path:
     return Path(cache_dir) / f"{PREFIX}{key}"
 
 
-def save_tables(cache_dir: Path, key: str, tables: dict[str, pd.DataFrame]) -> Path:
+def file_digest(path: Path) -> str:
+    """The sha256 of the file at ``path``, read in chunks."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def save_tables(
+    cache_dir: Path, key: str, tables: dict[str, pd.DataFrame], *, stale_prefix: str = ""
+) -> Path:
     """Write ``tables`` and their index under ``cache_dir`` for ``key``; return the folder.
 
     The folder is written under a temporary name and renamed into place, so a reader sees all of
-    it or none. Folders of other keys (earlier data or code) and old pickle files are removed.
+    it or none. Folders of other keys starting with ``stale_prefix`` (earlier data or code of the
+    same dataset) and pickle files of older versions are removed.
     """
     cache_dir = Path(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -48,8 +74,8 @@ def save_tables(cache_dir: Path, key: str, tables: dict[str, pd.DataFrame]) -> P
         recorded = {}
         for name, frame in tables.items():
             path = temporary / f"{name}.parquet"
-            frame.to_parquet(path)
-            recorded[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            frame.to_parquet(path, row_group_size=ROW_GROUP_ROWS)
+            recorded[name] = file_digest(path)
         index = {"format": FORMAT, "key": key, "tables": recorded}
         (temporary / INDEX).write_text(json.dumps(index, indent=2, sort_keys=True) + "\n")
         try:
@@ -59,14 +85,36 @@ def save_tables(cache_dir: Path, key: str, tables: dict[str, pd.DataFrame]) -> P
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    for stale in cache_dir.glob(f"{PREFIX}*"):
+    for stale in [
+        *cache_dir.glob(f"{PREFIX}{stale_prefix}*"),
+        *cache_dir.glob(f"{PREFIX}*.pickle"),
+    ]:
         if stale != target:
             remove(stale)
     return target
 
 
-def load_tables(cache_dir: Path, key: str) -> dict[str, pd.DataFrame] | None:
-    """The tables saved for ``key``, each checked against the index; None if there are none.
+class CachedTables:
+    """The checked tables of one cache folder, each read from disk when asked for."""
+
+    def __init__(self, folder: Path, digests: dict[str, str]) -> None:
+        self.folder = folder
+        self.names = frozenset(digests)
+
+    def read(self, name: str, filters: list[tuple[str, str, Any]] | None = None) -> pd.DataFrame:
+        """Table ``name``, or its rows matching ``filters`` (``[(column, op, value)]``)."""
+        import pyarrow.parquet as pq
+
+        path = self.folder / f"{name}.parquet"
+        try:
+            table = pq.read_table(path, memory_map=True, filters=filters)
+        except Exception as error:  # checked on opening: only a change since then gets here
+            raise DamagedCacheError(f"{path} is unreadable ({error})") from error
+        return table.to_pandas(self_destruct=True)
+
+
+def load_tables(cache_dir: Path, key: str) -> CachedTables | None:
+    """The tables saved for ``key``, every file checked against the index; None if none.
 
     Raises :class:`DamagedCacheError` if the folder exists but anything in it is wrong.
     """
@@ -77,18 +125,15 @@ def load_tables(cache_dir: Path, key: str) -> dict[str, pd.DataFrame] | None:
         index = json.loads((folder / INDEX).read_text(encoding="utf-8"))
         if index.get("format") != FORMAT or index.get("key") != key:
             raise DamagedCacheError(f"{folder / INDEX} is for another format or key")
-        tables = {}
         for name, digest in index["tables"].items():
-            content = (folder / f"{name}.parquet").read_bytes()
-            if hashlib.sha256(content).hexdigest() != digest:
+            if file_digest(folder / f"{name}.parquet") != digest:
                 raise DamagedCacheError(f"{folder / name}.parquet does not match its checksum")
-            tables[name] = pd.read_parquet(io.BytesIO(content))
     except DamagedCacheError:
         raise
-    except Exception as error:  # unreadable: a missing file, bad JSON, a broken Parquet file
+    except Exception as error:  # unreadable: a missing file, bad JSON
         reason = f"{type(error).__name__}: {error}"
         raise DamagedCacheError(f"{folder} is unreadable ({reason})") from error
-    return tables
+    return CachedTables(folder, index["tables"])
 
 
 def remove(path: Path) -> None:

@@ -9,10 +9,13 @@ from pathlib import Path
 import click
 
 from wres_lib.cli.common import (
+    cache_options,
+    chosen_cache,
     chosen_formats,
     chosen_year,
+    context_of,
     data_option,
-    load,
+    dataset_of,
     out_option,
     year_option,
 )
@@ -27,17 +30,26 @@ LEVEL_CHOICES = ("trust", "icb", "region", "national")
 @click.option("--formats", default="html", show_default=True, help="Comma-separated: html,pdf.")
 @data_option
 @out_option
+@cache_options
 def brief(
-    level: str, code: str | None, year: int | None, formats: str, data: Path, out: Path
+    level: str,
+    code: str | None,
+    year: int | None,
+    formats: str,
+    data: Path,
+    out: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Render the briefing of one trust, ICB or region CODE, or of the nation."""
     from wres_lib.render.briefing import render_briefing
-    from wres_lib.render.build import record_briefing
+    from wres_lib.render.build import kernel_env, record_briefing
+    from wres_lib.render.kernels import WarmKernel
     from wres_lib.render.paths import check_briefing_outputs, check_output_folder
     from wres_lib.render.plan import briefing_for
 
     chosen = chosen_formats(formats)
-    dataset = load(data)
+    dataset = context_of(data, cache_dir, no_cache).dataset  # the cache the kernel reads
     try:
         briefing = briefing_for(dataset, level, code, chosen_year(dataset, year), data)
     except KeyError as error:
@@ -45,7 +57,12 @@ def brief(
     check_output_folder(out)
     check_briefing_outputs(briefing, out)
     started = time.perf_counter()
-    written = render_briefing(briefing, out, chosen)
+    cache = chosen_cache(cache_dir, no_cache)
+    kernel = WarmKernel(kernel_env(cache, briefing.parameters["year"]))
+    try:
+        written = render_briefing(briefing, out, chosen, kernel=kernel)
+    finally:
+        kernel.shutdown()
     for path in written.values():
         click.echo(f"wrote {path}")
     seconds = time.perf_counter() - started
@@ -84,6 +101,7 @@ def split_codes(values: tuple[str, ...]) -> list[str]:
 @click.option("--force", is_flag=True, help="Render again even what is unchanged.")
 @data_option
 @out_option
+@cache_options
 def build(
     more_codes: tuple[str, ...],
     year: int | None,
@@ -95,6 +113,8 @@ def build(
     force: bool,
     data: Path,
     out: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Render every briefing of a year, skipping unchanged ones; failures are listed and the
     exit status is 1."""
@@ -112,7 +132,7 @@ def build(
     chosen_levels = check_levels(level.strip() for level in levels.split(",") if level.strip())
     chosen = chosen_formats(formats)
     check_output_folder(out)
-    dataset = load(data)
+    dataset = dataset_of(data, cache_dir, no_cache)
     wres_year = chosen_year(dataset, year)
 
     stdout = sys.stdout
@@ -128,6 +148,7 @@ def build(
             jobs=jobs,
             scheduler=scheduler,
             force=force,
+            cache=chosen_cache(cache_dir, no_cache) or "",
             report=report,
             waiting=lambda message: click.echo(message, err=True),
         )

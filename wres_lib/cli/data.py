@@ -6,32 +6,43 @@ import sys
 from pathlib import Path
 
 import click
-import yaml
 
 from wres_lib.cli.common import (
     DEFAULT_DATA,
+    cache_options,
+    chosen_cache,
     chosen_year,
     data_option,
-    load,
+    dataset_of,
     out_option,
     year_option,
 )
-from wres_lib.data.dataset import refresh_checksums
-from wres_lib.data.schema import TABLES
-from wres_lib.data.validation import validate_folder
 
 
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-def validate(folder: Path) -> None:
-    """Check the dataset in FOLDER; list every problem, or print a one-line summary."""
-    metadata, tables, violations = validate_folder(folder)
-    if violations:
-        noun = "problem" if len(violations) == 1 else "problems"
-        click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
-        for violation in violations:
-            click.echo(f"  - {violation}", err=True)
-        sys.exit(1)
+@cache_options
+def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
+    """Check the dataset in FOLDER; list every problem, or print a one-line summary.
+
+    A dataset whose files are byte for byte those already validated by this version of the
+    library (its tables are in the cache) is not checked again."""
+    from wres_lib.analysis.context import cached_dataset
+    from wres_lib.data.schema import TABLES
+    from wres_lib.data.validation import validate_folder
+
+    cache = chosen_cache(cache_dir, no_cache)
+    dataset = cached_dataset(folder, cache) if cache is not None and folder.is_dir() else None
+    if dataset is not None:
+        metadata, tables = dataset.metadata, {name: dataset.table(name) for name in TABLES}
+    else:
+        metadata, tables, violations = validate_folder(folder)
+        if violations:
+            noun = "problem" if len(violations) == 1 else "problems"
+            click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
+            for violation in violations:
+                click.echo(f"  - {violation}", err=True)
+            sys.exit(1)
     rows = sum(len(frame) for frame in tables.values() if frame is not None)
     present = sum(frame is not None for frame in tables.values())
     years = sorted(tables["workforce"]["year"].unique())
@@ -47,6 +58,10 @@ def validate(folder: Path) -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def checksums(folder: Path) -> None:
     """Record the sha256 of every table file in FOLDER's dataset.yaml (after intended edits)."""
+    import yaml
+
+    from wres_lib.data.dataset import refresh_checksums
+
     try:
         metadata = refresh_checksums(folder)
     except yaml.YAMLError as error:
@@ -82,10 +97,19 @@ def generate_sample(out: Path, seed: int | None) -> None:
 @data_option
 @out_option
 @year_option
-def indicators(data: Path, out: Path, year: int | None) -> None:
-    """Compute every indicator at every level and write the tables under OUT/<year>/tables."""
-    from wres_lib.indicators.output import write_indicator_tables
+@click.option("--force", is_flag=True, help="Write the tables again even if unchanged.")
+@cache_options
+def indicators(
+    data: Path, out: Path, year: int | None, force: bool, cache_dir: Path | None, no_cache: bool
+) -> None:
+    """Compute every indicator at every level and write the tables under OUT/<year>/tables;
+    tables written from the same data and code are left as they are."""
+    from wres_lib.indicators.output import indicator_tables_unchanged, write_indicator_tables
 
-    dataset = load(data)
-    for path in write_indicator_tables(dataset, out, chosen_year(dataset, year)):
+    dataset = dataset_of(data, cache_dir, no_cache)
+    wres_year = chosen_year(dataset, year)
+    if not force and indicator_tables_unchanged(dataset, out, wres_year):
+        click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
+        return
+    for path in write_indicator_tables(dataset, out, wres_year):
         click.echo(f"wrote {path}")

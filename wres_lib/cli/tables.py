@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from wres_lib.cli.common import chosen_year, data_option, load, year_option
+from wres_lib.cli.common import cache_options, chosen_year, context_of, data_option, year_option
 
 TABLE_LEVELS = ("trust", "icb", "region")
 
@@ -36,6 +36,7 @@ TABLE_LEVELS = ("trust", "icb", "region")
     help="all-white-executives: keep trusts whose BME share of staff is above this (0-1).",
 )
 @data_option
+@cache_options
 def table(
     name: str | None,
     list_tables: bool,
@@ -45,9 +46,10 @@ def table(
     out: Path | None,
     min_workforce_share: float | None,
     data: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Write press table NAME (see --list) as CSV, XLSX, Markdown or HTML."""
-    from wres_lib.analysis.context import load_context
     from wres_lib.tables import TABLES, press_table
     from wres_lib.tables.writers import render, write_table
 
@@ -62,10 +64,10 @@ def table(
         raise click.BadParameter("xlsx needs a file: give --out FILE", param_hint="--out")
     if out is not None and out.is_dir():
         raise click.BadParameter(f"{out} is a folder; give a file name", param_hint="--out")
-    dataset = load(data)
+    context = context_of(data, cache_dir, no_cache)
     options = {} if min_workforce_share is None else {"min_workforce_share": min_workforce_share}
     try:
-        built = press_table(name, load_context(data), chosen_year(dataset, year), level, **options)
+        built = press_table(name, context, chosen_year(context.dataset, year), level, **options)
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="NAME") from error
     except (ValueError, TypeError) as error:
@@ -81,14 +83,15 @@ def table(
 @year_option
 @click.option("--level", type=click.Choice(TABLE_LEVELS), default="trust")
 @data_option
-def stories(year: int | None, level: str, data: Path) -> None:
+@cache_options
+def stories(
+    year: int | None, level: str, data: Path, cache_dir: Path | None, no_cache: bool
+) -> None:
     """The year's strongest findings as quotable sentences, most newsworthy first."""
-    from wres_lib.analysis.context import load_context
     from wres_lib.tables.press import footnote
     from wres_lib.tables.stories import find_stories, stories_markdown
 
-    dataset = load(data)
-    wres_year = chosen_year(dataset, year)
-    context = load_context(data)
+    context = context_of(data, cache_dir, no_cache)
+    wres_year = chosen_year(context.dataset, year)
     found = find_stories(context, wres_year, level)
     click.echo(stories_markdown(found, footnote(context, wres_year, [])), nl=False)
