@@ -68,6 +68,13 @@ class BriefingContext:
     years: tuple[int, ...] | None = None
     _series: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict, repr=False)
 
+    def for_year(self, year: int) -> BriefingContext:
+        """This context holding only the indicator rows of ``year`` and the year before (what
+        press tables and stories read); itself if it was not restored from a cache."""
+        if self.store is None:
+            return self
+        return BriefingContext(self.dataset, store=self.store, years=(year - 1, year))
+
     def _stored(self, name: str) -> bool:
         return self.store is not None and name in self.store.names
 

@@ -65,9 +65,11 @@ def table(
     if out is not None and out.is_dir():
         raise click.BadParameter(f"{out} is a folder; give a file name", param_hint="--out")
     context = context_of(data, cache_dir, no_cache)
+    wres_year = chosen_year(context.dataset, year)
+    context = context.for_year(wres_year)
     options = {} if min_workforce_share is None else {"min_workforce_share": min_workforce_share}
     try:
-        built = press_table(name, context, chosen_year(context.dataset, year), level, **options)
+        built = press_table(name, context.for_year(wres_year), wres_year, level, **options)
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="NAME") from error
     except (ValueError, TypeError) as error:
@@ -93,5 +95,6 @@ def stories(
 
     context = context_of(data, cache_dir, no_cache)
     wres_year = chosen_year(context.dataset, year)
+    context = context.for_year(wres_year)
     found = find_stories(context, wres_year, level)
     click.echo(stories_markdown(found, footnote(context, wres_year, [])), nl=False)
