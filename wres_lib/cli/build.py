@@ -13,7 +13,6 @@ from wres_lib.cli.common import (
     chosen_cache,
     chosen_formats,
     chosen_year,
-    context_of,
     data_option,
     dataset_of,
     out_option,
@@ -49,7 +48,7 @@ def brief(
     from wres_lib.render.plan import briefing_for
 
     chosen = chosen_formats(formats)
-    dataset = context_of(data, cache_dir, no_cache).dataset  # the cache the kernel reads
+    dataset = dataset_of(data, cache_dir, no_cache)
     try:
         briefing = briefing_for(dataset, level, code, chosen_year(dataset, year), data)
     except KeyError as error:

@@ -38,12 +38,10 @@ from wres_lib.files import write_bytes_atomically
 from wres_lib.render.briefing import FORMATS, NOTEBOOKS_DIR, Briefing, render_briefing
 from wres_lib.render.fingerprint import renderer_fingerprint
 from wres_lib.render.index import write_index
-from wres_lib.render.kernels import thread_kernel
 from wres_lib.render.lock import exclusive
 from wres_lib.render.manifest import LEVELS, Manifest, Outcome
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
 from wres_lib.render.paths import check_briefing_outputs, check_output_folder
-from wres_lib.render.pdf import html_to_pdf
 from wres_lib.render.plan import plan
 
 SCHEDULER_TIMEOUT_SECONDS = 30
@@ -98,6 +96,9 @@ def _render_one(
     briefing: Briefing, digest: str, missing: tuple[str, ...], settings: RenderSettings
 ) -> Outcome:
     """Render the ``missing`` formats of ``briefing`` (in a worker); a failure is an outcome."""
+    from wres_lib.render.kernels import thread_kernel
+    from wres_lib.render.pdf import html_to_pdf
+
     started = time.perf_counter()
     out_dir = settings.out_dir
     paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in settings.formats}
