@@ -15,27 +15,25 @@ before; an organisation's series of every year is read on its own when a trend a
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import os
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from wres_lib.analysis.context_cache import (
+    COMPUTED_TABLES,
     CachedTables,
     DamagedCacheError,
-    cache_folder,
-    load_tables,
-    remove,
+    cache_key,
+    open_cache,
     save_tables,
 )
 from wres_lib.data.dataset import Dataset, load_dataset
-from wres_lib.data.metadata import DatasetMetadata, read_metadata, sha256_of, table_files
-from wres_lib.data.provenance import SYNTHETIC_LABEL, library_hash
+from wres_lib.data.metadata import DatasetMetadata, read_metadata
+from wres_lib.data.provenance import SYNTHETIC_LABEL
 from wres_lib.data.schema import TABLES
 from wres_lib.data.succession import lineage, predecessors_of
 from wres_lib.errors import WresError
@@ -48,7 +46,6 @@ if TYPE_CHECKING:  # the models and fits are imported when first used: a press t
 # Parquet, see wres_lib.analysis.context_cache) and the WRES year the kernel renders.
 CACHE_ENV = "WRES_CONTEXT_CACHE"
 YEAR_ENV = "WRES_CONTEXT_YEAR"
-log = logging.getLogger(__name__)
 PEER_MEASURES = ("bme_share", "relative_likelihood", "gap_points", "board_gap_points")
 SYNTHETIC_SUFFIX = " (synthetic)"
 
@@ -216,7 +213,6 @@ def unknown_code_message(code: str, known: list[str], what: str) -> str:
     return f"no {what} {code!r} in the data{hint}"
 
 
-COMPUTED_TABLES = ("indicators", "model_employer", "lineage")
 DATASET_PREFIX = "dataset."
 
 
@@ -252,34 +248,20 @@ def _restored(
     return BriefingContext(dataset, store=store, years=years)
 
 
-def files_unchanged(folder: Path, metadata: DatasetMetadata) -> bool:
-    """True if the table files in ``folder`` are those ``dataset.yaml`` records, byte for byte."""
-    present = {path.name for paths in table_files(folder).values() for path in paths}
-    return present == set(metadata.files) and all(
-        sha256_of(folder / name) == digest for name, digest in metadata.files.items()
-    )
-
-
-def cache_key(folder: Path, metadata: DatasetMetadata) -> str:
-    """The cache key of the dataset in ``folder``: where it is, its content and the library."""
-    place = hashlib.sha256(str(folder).encode()).hexdigest()[:8]
-    return f"{place}-{metadata.content_hash[:16]}-{library_hash()}"
-
-
 def cached_store(folder: Path, cache_dir: Path) -> CachedTables | None:
-    """The checked cache of the dataset in ``folder`` under ``cache_dir``, if there is one and
-    the files are still those that were validated; a damaged one is removed with a warning."""
-    metadata = read_metadata(folder)
-    key = cache_key(folder, metadata)
-    try:
-        store = load_tables(cache_dir, key)
-    except DamagedCacheError as error:
-        log.warning("warning: damaged cache: %s; computing the shared tables again", error)
-        remove(cache_folder(cache_dir, key))
-        return None
-    if store is None or not set(COMPUTED_TABLES) <= store.names:
-        return None
-    return store if files_unchanged(folder, metadata) else None
+    """The checked cache of the dataset in ``folder`` (:func:`~.context_cache.open_cache`)."""
+    return open_cache(folder, cache_dir, COMPUTED_TABLES)
+
+
+def dataset_facts(context: BriefingContext) -> dict[str, Any]:
+    """What ``wres validate`` and ``wres indicators`` read from the cache instead of the data:
+    the tables present, their rows and the years."""
+    tables = {name: context.dataset.table(name) for name in TABLES}
+    return {
+        "present": sum(frame is not None for frame in tables.values()),
+        "rows": sum(len(frame) for frame in tables.values() if frame is not None),
+        "years": context.dataset.years,
+    }
 
 
 def cached_dataset(data_dir: str | Path, cache_dir: str | Path) -> Dataset | None:
@@ -306,7 +288,13 @@ def _cached_context(
         return _restored(folder, read_metadata(Path(folder)), store, years)
     context = _computed(folder)
     key = cache_key(Path(folder), context.dataset.metadata)
-    save_tables(Path(cache_dir), key, _tables_of(context), stale_prefix=key.split("-")[0])
+    save_tables(
+        Path(cache_dir),
+        key,
+        _tables_of(context),
+        stale_prefix=key.split("-")[0],
+        facts=dataset_facts(context),
+    )
     return context
 
 

@@ -17,20 +17,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from wres_lib.data.metadata import DatasetMetadata, read_metadata, sha256_of, table_files
+from wres_lib.data.provenance import library_hash
 
+if TYPE_CHECKING:  # pandas is imported when a table is read: `wres validate` needs none
+    import pandas as pd
+
+log = logging.getLogger(__name__)
 FORMAT = 2
 INDEX = "context.json"
 PREFIX = "context-"
 CACHE_DIR_ENV = "WRES_CACHE_DIR"
 APP_FOLDER = "wres-briefings"
 ROW_GROUP_ROWS = 16_384
+# The tables a briefing context computes (besides the dataset's own): a cache has them all.
+COMPUTED_TABLES = ("indicators", "model_employer", "lineage")
 
 
 class DamagedCacheError(Exception):
@@ -57,14 +66,34 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def files_unchanged(folder: Path, metadata: DatasetMetadata) -> bool:
+    """True if the table files in ``folder`` are those ``dataset.yaml`` records, byte for byte."""
+    present = {path.name for paths in table_files(folder).values() for path in paths}
+    return present == set(metadata.files) and all(
+        sha256_of(folder / name) == digest for name, digest in metadata.files.items()
+    )
+
+
+def cache_key(folder: Path, metadata: DatasetMetadata) -> str:
+    """The cache key of the dataset in ``folder``: where it is, its content and the library."""
+    place = hashlib.sha256(str(folder).encode()).hexdigest()[:8]
+    return f"{place}-{metadata.content_hash[:16]}-{library_hash()}"
+
+
 def save_tables(
-    cache_dir: Path, key: str, tables: dict[str, pd.DataFrame], *, stale_prefix: str = ""
+    cache_dir: Path,
+    key: str,
+    tables: dict[str, pd.DataFrame],
+    *,
+    stale_prefix: str = "",
+    facts: dict[str, Any] | None = None,
 ) -> Path:
     """Write ``tables`` and their index under ``cache_dir`` for ``key``; return the folder.
 
     The folder is written under a temporary name and renamed into place, so a reader sees all of
     it or none. Folders of other keys starting with ``stale_prefix`` (earlier data or code of the
-    same dataset) and pickle files of older versions are removed.
+    same dataset) and pickle files of older versions are removed. ``facts`` (plain JSON) are
+    kept in the index for readers that need no table (:attr:`CachedTables.facts`).
     """
     cache_dir = Path(cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -76,7 +105,7 @@ def save_tables(
             path = temporary / f"{name}.parquet"
             frame.to_parquet(path, row_group_size=ROW_GROUP_ROWS)
             recorded[name] = file_digest(path)
-        index = {"format": FORMAT, "key": key, "tables": recorded}
+        index = {"format": FORMAT, "key": key, "tables": recorded, "facts": facts or {}}
         (temporary / INDEX).write_text(json.dumps(index, indent=2, sort_keys=True) + "\n")
         try:
             os.rename(temporary, target)
@@ -97,9 +126,10 @@ def save_tables(
 class CachedTables:
     """The checked tables of one cache folder, each read from disk when asked for."""
 
-    def __init__(self, folder: Path, digests: dict[str, str]) -> None:
+    def __init__(self, folder: Path, digests: dict[str, str], facts: dict[str, Any]) -> None:
         self.folder = folder
         self.names = frozenset(digests)
+        self.facts = facts
 
     def read(self, name: str, filters: list[tuple[str, str, Any]] | None = None) -> pd.DataFrame:
         """Table ``name``, or its rows matching ``filters`` (``[(column, op, value)]``)."""
@@ -133,7 +163,26 @@ def load_tables(cache_dir: Path, key: str) -> CachedTables | None:
     except Exception as error:  # unreadable: a missing file, bad JSON
         reason = f"{type(error).__name__}: {error}"
         raise DamagedCacheError(f"{folder} is unreadable ({reason})") from error
-    return CachedTables(folder, index["tables"])
+    return CachedTables(folder, index["tables"], index.get("facts", {}))
+
+
+def open_cache(
+    folder: Path, cache_dir: Path, required: Iterable[str] = COMPUTED_TABLES
+) -> CachedTables | None:
+    """The checked cache of the dataset in ``folder`` under ``cache_dir`` if it has the
+    ``required`` tables and the data files are still those that were validated; else None.
+    A damaged cache is removed with a one-line warning (the caller computes it again)."""
+    metadata = read_metadata(folder)
+    key = cache_key(folder, metadata)
+    try:
+        store = load_tables(cache_dir, key)
+    except DamagedCacheError as error:
+        log.warning("warning: damaged cache: %s; computing the shared tables again", error)
+        remove(cache_folder(cache_dir, key))
+        return None
+    if store is None or not set(required) <= store.names:
+        return None
+    return store if files_unchanged(folder, metadata) else None
 
 
 def remove(path: Path) -> None:

@@ -16,6 +16,7 @@ import click
 if TYPE_CHECKING:
     from wres_lib.analysis.context import BriefingContext
     from wres_lib.data.dataset import Dataset
+    from wres_lib.data.metadata import DatasetMetadata
 
 DEFAULT_DATA = Path("data/sample")
 DEFAULT_OUT = Path("outputs")
@@ -74,6 +75,26 @@ def context_of(data: Path, cache_dir: Path | None, no_cache: bool) -> BriefingCo
 
     cache = chosen_cache(cache_dir, no_cache)
     return load_context(data, "" if cache is None else cache)
+
+
+def cached_facts(
+    data: Path, cache_dir: Path | None, no_cache: bool
+) -> tuple[DatasetMetadata, dict[str, Any]] | None:
+    """The metadata and recorded facts (tables present, rows, years) of ``data`` when its files
+    and the library are those the cache was computed from; read without pandas. None if not."""
+    from wres_lib.analysis.context_cache import open_cache
+    from wres_lib.data.metadata import read_metadata
+    from wres_lib.errors import WresError
+
+    cache = chosen_cache(cache_dir, no_cache)
+    if cache is None or not data.is_dir():
+        return None
+    folder = data.resolve()
+    try:
+        store = open_cache(folder, cache)
+        return None if store is None or not store.facts else (read_metadata(folder), store.facts)
+    except (OSError, WresError):
+        return None
 
 
 def dataset_of(data: Path, cache_dir: Path | None, no_cache: bool) -> Dataset:

@@ -10,7 +10,7 @@ import click
 from wres_lib.cli.common import (
     DEFAULT_DATA,
     cache_options,
-    chosen_cache,
+    cached_facts,
     chosen_year,
     data_option,
     dataset_of,
@@ -27,15 +27,15 @@ def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
 
     A dataset whose files are byte for byte those already validated by this version of the
     library (its tables are in the cache) is not checked again."""
-    from wres_lib.analysis.context import cached_dataset
     from wres_lib.data.schema import TABLES
-    from wres_lib.data.validation import validate_folder
 
-    cache = chosen_cache(cache_dir, no_cache)
-    dataset = cached_dataset(folder, cache) if cache is not None and folder.is_dir() else None
-    if dataset is not None:
-        metadata, tables = dataset.metadata, {name: dataset.table(name) for name in TABLES}
+    cached = cached_facts(folder, cache_dir, no_cache)
+    if cached is not None:
+        metadata, facts = cached
+        rows, present, years = facts["rows"], facts["present"], facts["years"]
     else:
+        from wres_lib.data.validation import validate_folder
+
         metadata, tables, violations = validate_folder(folder)
         if violations:
             noun = "problem" if len(violations) == 1 else "problems"
@@ -43,9 +43,9 @@ def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
             for violation in violations:
                 click.echo(f"  - {violation}", err=True)
             sys.exit(1)
-    rows = sum(len(frame) for frame in tables.values() if frame is not None)
-    present = sum(frame is not None for frame in tables.values())
-    years = sorted(tables["workforce"]["year"].unique())
+        rows = sum(len(frame) for frame in tables.values() if frame is not None)
+        present = sum(frame is not None for frame in tables.values())
+        years = sorted(tables["workforce"]["year"].unique())
     span = f"years {years[0]}-{years[-1]}" if years else "no workforce rows yet"
     label = " (synthetic data)" if metadata.synthetic else ""
     click.echo(
@@ -106,9 +106,21 @@ def indicators(
     tables written from the same data and code are left as they are."""
     from wres_lib.indicators.output import indicator_tables_unchanged, write_indicator_tables
 
+    cached = None if force else cached_facts(data, cache_dir, no_cache)
+    if cached is not None:  # the year and the provenance come from the cache: no table is read
+        metadata, facts = cached
+        if year in (None, *facts["years"]):
+            wres_year = year if year is not None else facts["years"][-1]
+            if indicator_tables_unchanged(metadata, out, wres_year):
+                click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
+                return
     dataset = dataset_of(data, cache_dir, no_cache)
     wres_year = chosen_year(dataset, year)
-    if not force and indicator_tables_unchanged(dataset, out, wres_year):
+    if (
+        cached is None
+        and not force
+        and indicator_tables_unchanged(dataset.metadata, out, wres_year)
+    ):
         click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
         return
     for path in write_indicator_tables(dataset, out, wres_year):
