@@ -177,7 +177,7 @@ def test_a_kernel_holds_its_year_slice_and_renders_the_same(
             TrustBriefing(sample_context, code, YEAR)
         )
         held = list(kernel._series.values())
-        assert held and all(frame["code"].nunique() == 1 for frame in held)  # one organisation's series
+        assert held and all(frame["code"].nunique() == 1 for frame in held)
     for level, code in (("icb", "ZQ01"), ("region", "Y56")):
         assert fragments(SystemBriefing(kernel, level, code, YEAR)) == fragments(
             SystemBriefing(sample_context, level, code, YEAR)
