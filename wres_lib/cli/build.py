@@ -98,6 +98,14 @@ def split_codes(values: tuple[str, ...]) -> list[str]:
     help="Run on a Dask cluster: 'local' starts one here, tcp://host:port joins a running one.",
 )
 @click.option("--force", is_flag=True, help="Render again even what is unchanged.")
+@click.option(
+    "--publish",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Then copy the year's publishable files to DIR/<year> (briefings, index, manifest, "
+    "tables as .csv.gz), leaving out lock and temporary files.",
+)
 @data_option
 @out_option
 @cache_options
@@ -110,6 +118,7 @@ def build(
     jobs: int | None,
     scheduler: str | None,
     force: bool,
+    publish: Path | None,
     data: Path,
     out: Path,
     cache_dir: Path | None,
@@ -158,6 +167,15 @@ def build(
         f"{written} of {len(outcomes)} briefings written, {skipped} unchanged, to "
         f"{out / str(wres_year)} (index.html, manifest.json)"
     )
+    if publish is not None:
+        from wres_lib.render.publish import publish as publish_year
+
+        try:
+            copied = publish_year(out, wres_year, publish)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--publish") from error
+        size = sum(path.stat().st_size for path in copied) / 1024**2
+        click.echo(f"published {len(copied)} files ({size:.1f} MB) to {publish / str(wres_year)}")
     if failed:
         click.echo(f"{len(failed)} failed:", err=True)
         for outcome in failed:
