@@ -193,8 +193,7 @@ class BriefingContext:
         (a context holding some :attr:`years` keeps only the last organisation's)."""
         if (level, code) not in self._series:
             self._series.clear()
-            filters = [("level", "==", level), ("code", "==", code)]
-            rows = self.store.read("indicators", filters)
+            rows = self.store.read_where("indicators", level=level, code=code)
             self._series[(level, code)] = rows.astype(self.indicators.dtypes.to_dict())
         return self._series[(level, code)]
 

@@ -142,6 +142,39 @@ class CachedTables:
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
         return table.to_pandas(self_destruct=True)
 
+    def read_where(self, name: str, **equal: str) -> pd.DataFrame:
+        """The rows of table ``name`` whose columns have the ``equal`` values, in order. Only the
+        row groups whose statistics allow a match are read (a table is written sorted by the
+        columns asked for, so these are few)."""
+        import pyarrow.parquet as pq
+
+        path = self.folder / f"{name}.parquet"
+        try:
+            parquet = pq.ParquetFile(path, memory_map=True)
+            metadata = parquet.metadata
+            index = {metadata.schema.column(i).name: i for i in range(metadata.num_columns)}
+            groups = [
+                group
+                for group in range(metadata.num_row_groups)
+                if all(
+                    _may_hold(metadata.row_group(group).column(index[column]).statistics, value)
+                    for column, value in equal.items()
+                )
+            ]
+            frame = parquet.read_row_groups(groups).to_pandas(self_destruct=True)
+        except Exception as error:  # checked on opening: only a change since then gets here
+            raise DamagedCacheError(f"{path} is unreadable ({error})") from error
+        for column, value in equal.items():
+            frame = frame[frame[column] == value]
+        return frame.reset_index(drop=True)
+
+
+def _may_hold(statistics: Any, value: str) -> bool:
+    """Whether a row group with these Parquet ``statistics`` may hold ``value``."""
+    if statistics is None or not statistics.has_min_max:
+        return True
+    return statistics.min <= value <= statistics.max
+
 
 def load_tables(cache_dir: Path, key: str) -> CachedTables | None:
     """The tables saved for ``key``, every file checked against the index; None if none.
