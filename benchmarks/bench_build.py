@@ -4,14 +4,14 @@ Renders the same N trust briefings (HTML and PDF, default 20) two ways in one ru
 new folder, so both start cold:
 
 - **ours**: ``wres build --levels trust --only ...`` with ``--jobs`` workers (default: the
-  cores): shared tables computed once, one warm kernel per worker, HTML and PDF made inside the
-  worker;
+  cores), with an empty cache folder of its own: shared tables computed once and cached, one
+  warm kernel per worker holding its year's slice of them, HTML and PDF made inside the worker;
 - **naive**: a loop that for each briefing calls the ``papermill`` command, then
   ``jupyter nbconvert --to html``, then ``weasyprint``, as one would by hand: a new process and
   a new kernel for every step, and every kernel computes the tables it needs itself.
 
-Prints both times and their ratio (target: ours at least 3 times faster), and the peak memory
-of each of our workers, its notebook kernel included (target: under 1 GiB), sampled every
+Prints both times and their ratio (target: ours at least 8 times faster), and the peak memory
+of each of our workers, its notebook kernel included (target: under 500 MiB), sampled every
 0.1 s with psutil. Exits 1 if either target is missed.
 
 Usage: ``python benchmarks/bench_build.py [--n 20] [--jobs N] [--data DATASET_FOLDER]``
@@ -33,8 +33,8 @@ import psutil
 from wres_lib import load_dataset
 from wres_lib.render.briefing import NOTEBOOKS_DIR
 
-TARGET_RATIO = 3.0
-MEMORY_BUDGET_BYTES = 1024**3
+TARGET_RATIO = 8.0
+MEMORY_BUDGET_BYTES = 500 * 1024**2
 SAMPLE_SECONDS = 0.1
 RUN_DATE = "2025-06-30"
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "sample"
@@ -77,7 +77,7 @@ def run_ours(codes: list[str], data: Path, out: Path, jobs: int) -> tuple[float,
     """Seconds for ``wres build`` of ``codes`` and the peak memory of each of its workers."""
     command = [sys.executable, "-c", "from wres_lib.cli import main; main()", "build"]
     command += ["--levels", "trust", "--formats", "html,pdf", "--jobs", str(jobs)]
-    command += ["--data", str(data), "--out", str(out)]
+    command += ["--data", str(data), "--out", str(out), "--cache-dir", str(out.parent / "cache")]
     command += [arg for code in codes for arg in ("--only", code)]
     env = os.environ | {"SOURCE_DATE_EPOCH": "1751241600"}  # the same run date as the loop
     start = time.perf_counter()
@@ -134,7 +134,10 @@ def main() -> None:
     print(f"naive loop:              {naive:7.1f} s  ({naive / len(codes):.2f} s per briefing)")
     print(f"ratio:                   {ratio:7.1f} x faster (target at least {TARGET_RATIO:g} x)")
     for number, peak in enumerate(peaks, 1):
-        print(f"peak memory, worker {number}: {peak / 1024**2:7.0f} MiB (worker and its kernel)")
+        print(
+            f"peak memory, worker {number}: {peak / 1024**2:7.0f} MiB (worker and its kernel; "
+            f"target under {MEMORY_BUDGET_BYTES / 1024**2:.0f} MiB)"
+        )
     over = [peak for peak in peaks if peak >= MEMORY_BUDGET_BYTES]
     if ratio < TARGET_RATIO or over or not peaks:
         sys.exit(1)

@@ -18,6 +18,15 @@ from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.indicators.compute import compute_indicators
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory: pytest.TempPathFactory):
+    """The commands' per-user cache of computed tables, in a folder of this session, never the
+    real user's (a test that needs a fresh cache passes --cache-dir or --no-cache)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WRES_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache")))
+        yield
+
+
 @pytest.fixture
 def tiny_dataset(tmp_path: Path) -> Path:
     """A freshly written, valid two-trust dataset folder."""

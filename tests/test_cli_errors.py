@@ -112,12 +112,12 @@ def test_bad_input_gives_a_message_not_a_traceback(bad: Path, command: str) -> N
 
 
 def test_the_safety_net_turns_an_unexpected_error_into_one_line(monkeypatch, bad: Path) -> None:
-    import wres_lib.cli.data as data
+    import wres_lib.data.validation as validation  # the command imports it when it runs
 
     def broken(folder):
         raise ZeroDivisionError("planted")
 
-    monkeypatch.setattr(data, "validate_folder", broken)
+    monkeypatch.setattr(validation, "validate_folder", broken)
     result = run("validate", str(bad))
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.strip().splitlines() == [

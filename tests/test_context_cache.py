@@ -59,7 +59,7 @@ def test_the_cached_context_equals_the_computed_one(tiny_dataset: Path, tmp_path
     (folder,) = tmp_path.glob(f"{PREFIX}*")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [INDEX, *(f"{n}.parquet" for n in COMPUTED_TABLES)]
-        + [f"dataset.{n}.parquet" for n in TABLES]
+        + [f"dataset.{n}.parquet" for n in TABLES if first.dataset.table(n) is not None]
     )
     context_module._cached_context.cache_clear()
     again = load_context(tiny_dataset, tmp_path)

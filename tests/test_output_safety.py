@@ -68,7 +68,7 @@ def test_a_code_that_is_a_path_is_refused_and_nothing_is_written(
     escape = tmp_path / "escaped"  # an absolute path: '/…/escaped.html' if joined
     for code in (str(escape), "../../../../" + str(escape).lstrip("/")):
         hostile = with_code(load_dataset(tiny_dataset), ORGS[0], code)
-        monkeypatch.setattr(cli_build, "load", lambda data, hostile=hostile: hostile)
+        monkeypatch.setattr(cli_build, "dataset_of", lambda *args, hostile=hostile: hostile)
         out = tmp_path / "out"
         args = ["--levels", "trust", "--only", code] if command == "build" else ["trust", code]
         result = run(command, *args, "--data", str(tiny_dataset), "--out", str(out))

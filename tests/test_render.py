@@ -9,8 +9,8 @@ import pytest
 
 from tests.helpers.notebooks import PARAMETERS, write_notebook
 from wres_lib.errors import BriefingError, ParameterError
-from wres_lib.render import briefing as briefing_module
 from wres_lib.render.briefing import Briefing, render_briefing
+from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.parameters import default_run_date, validate_parameters
 
 
@@ -50,7 +50,7 @@ def test_bad_parameters_start_no_kernel(tmp_path: Path, monkeypatch: pytest.Monk
     def fail(*args, **kwargs):
         raise AssertionError("a kernel was started")
 
-    monkeypatch.setattr(briefing_module.WarmKernel, "run", fail)
+    monkeypatch.setattr(WarmKernel, "run", fail)
     with pytest.raises(ParameterError):
         render_briefing(national(year="2025"), tmp_path / "out", notebooks_dir=tmp_path)
     assert not (tmp_path / "out").exists()

@@ -10,8 +10,10 @@ import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
+if TYPE_CHECKING:  # openpyxl is imported by whoever makes a workbook, not by every command
+    from openpyxl import Workbook
 
 
 def _read_umask() -> int:

@@ -4,43 +4,49 @@ Notebooks ask for a :class:`BriefingContext`; the first call for a dataset compu
 indicator table for every level and year, the Model Employer table and lineage; board history,
 peer comparisons, series continued across mergers and model fits (:mod:`wres_lib.analysis.fits`)
 are computed when first asked for, and later calls in the same process reuse them all.
+
+With a cache folder the computed tables are kept as Parquet (:mod:`wres_lib.analysis.context_cache`)
+keyed by the dataset's content and the library's code; a context restored from it reads each
+table when first asked for and does not validate the dataset again (the files are checked
+against the checksums in ``dataset.yaml`` that passed validation). A context for one WRES year
+(``year=``, what a build's kernels ask for) holds the indicator rows of that year and the one
+before; an organisation's series of every year is read on its own when a trend asks for it.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from wres_lib.analysis.context_cache import (
+    COMPUTED_TABLES,
+    CachedTables,
     DamagedCacheError,
-    cache_folder,
-    load_tables,
-    remove,
+    cache_key,
+    open_cache,
     save_tables,
 )
-from wres_lib.analysis.continued import continued_indicators
-from wres_lib.analysis.fits import Fits
 from wres_lib.analysis.targets import target_status
 from wres_lib.data.dataset import Dataset, load_dataset
-from wres_lib.data.metadata import read_metadata
-from wres_lib.data.provenance import SYNTHETIC_LABEL, library_hash
+from wres_lib.data.metadata import DatasetMetadata, read_metadata
+from wres_lib.data.provenance import SYNTHETIC_LABEL
 from wres_lib.data.schema import TABLES
 from wres_lib.data.succession import lineage, predecessors_of
-from wres_lib.indicators.aggregate import LEVELS
-from wres_lib.indicators.compute import compute_indicators
-from wres_lib.models.board_history import BoardHistory, board_history
-from wres_lib.models.model_employer import model_employer
-from wres_lib.models.peers import peer_comparison
+from wres_lib.errors import WresError
 
-# A build sets this to a folder where the shared tables are cached (as Parquet, see
-# wres_lib.analysis.context_cache) for its notebook kernels.
+if TYPE_CHECKING:  # the models and fits are imported when first used: a press table needs none
+    from wres_lib.analysis.fits import Fits
+    from wres_lib.models.board_history import BoardHistory
+
+# A build sets these for its notebook kernels: the folder where the shared tables are cached (as
+# Parquet, see wres_lib.analysis.context_cache) and the WRES year the kernel renders.
 CACHE_ENV = "WRES_CONTEXT_CACHE"
-log = logging.getLogger(__name__)
+YEAR_ENV = "WRES_CONTEXT_YEAR"
 PEER_MEASURES = (
     "bme_share",
     "bme_share_all",
@@ -61,10 +67,31 @@ class BriefingContext:
         default_factory=dict, repr=False
     )
     _board_history: dict[int, BoardHistory | None] = field(default_factory=dict, repr=False)
+    store: CachedTables | None = field(default=None, repr=False)
+    # With a store: the years whose indicator rows are held (None: every year).
+    years: tuple[int, ...] | None = None
+    _series: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def for_year(self, year: int) -> BriefingContext:
+        """This context holding only the indicator rows of ``year`` and the year before (what
+        press tables and stories read); itself if it was not restored from a cache."""
+        if self.store is None:
+            return self
+        return BriefingContext(self.dataset, store=self.store, years=(year - 1, year))
+
+    def _stored(self, name: str) -> bool:
+        return self.store is not None and name in self.store.names
 
     @cached_property
     def indicators(self) -> pd.DataFrame:
-        """The indicator table for every level and year; text columns stay categorical."""
+        """The indicator table for every level and year (or the context's :attr:`years`);
+        text columns stay categorical."""
+        if self._stored("indicators"):
+            filters = None if self.years is None else [("year", "in", list(self.years))]
+            return self.store.read("indicators", filters)
+        from wres_lib.indicators.aggregate import LEVELS
+        from wres_lib.indicators.compute import compute_indicators
+
         frames = [compute_indicators(self.dataset, level=level) for level in LEVELS]
         table = pd.concat(frames, ignore_index=True)
         text = [c for c in frames[0].select_dtypes("category").columns if c in table.columns]
@@ -72,11 +99,17 @@ class BriefingContext:
 
     @cached_property
     def model_employer(self) -> pd.DataFrame:
+        if self._stored("model_employer"):
+            return self.store.read("model_employer")
+        from wres_lib.models.model_employer import model_employer
+
         return model_employer(self.dataset)
 
     @cached_property
     def lineage(self) -> pd.DataFrame:
         """Every organisation's predecessors (:func:`wres_lib.data.succession.lineage`)."""
+        if self._stored("lineage"):
+            return self.store.read("lineage")
         return lineage(self.dataset.organisations)
 
     def continued(self, code: str, year: int) -> pd.DataFrame | None:
@@ -87,6 +120,8 @@ class BriefingContext:
         if not members:
             return None
         if (code, members) not in self._continued:
+            from wres_lib.analysis.continued import continued_indicators
+
             table = continued_indicators(self.dataset, [code], as_of=year)
             self._continued[(code, members)] = table
         return self._continued[(code, members)]
@@ -103,17 +138,29 @@ class BriefingContext:
     def targets(self) -> pd.DataFrame | None:
         """Every action-plan target's status in every year
         (:func:`~wres_lib.analysis.targets.target_status`); None without a targets table."""
-        return target_status(self.dataset, self.indicators, self.model_employer)
+        targets = self.dataset.targets
+        if targets is None:
+            return None
+        indicators = self.indicators
+        if self.years is not None and self._stored("indicators"):
+            # A year slice lacks the baselines: read every year of the organisations with targets.
+            codes = sorted(set(targets["org_code"].astype(str)))
+            indicators = self.store.read("indicators", [("code", "in", codes)])
+        return target_status(self.dataset, indicators, self.model_employer)
 
     @cached_property
     def fits(self) -> Fits:
         """The trend and funnel fits, each computed once (:class:`~wres_lib.analysis.fits.Fits`)."""
+        from wres_lib.analysis.fits import Fits
+
         return Fits(self)
 
     def board_history(self, year: int) -> BoardHistory | None:
         """Board history up to ``year`` (:func:`~wres_lib.models.board_history.board_history`);
         None when the board table has no rows up to then."""
         if year not in self._board_history:
+            from wres_lib.models.board_history import board_history
+
             board = self.dataset.board
             reported = not board[board["year"] <= year].empty
             self._board_history[year] = (
@@ -124,6 +171,8 @@ class BriefingContext:
     def peers(self, year: int) -> pd.DataFrame:
         """Each trust against trusts of its type, its region and the nation in ``year``."""
         if year not in self._peers:
+            from wres_lib.models.peers import peer_comparison
+
             self._peers[year] = peer_comparison(
                 self.indicators, self.dataset.organisations, year, measures=PEER_MEASURES
             )
@@ -153,9 +202,21 @@ class BriefingContext:
 
     def slice(self, level: str, code: str, year: int | None = None) -> pd.DataFrame:
         """Indicator rows of one organisation (all years unless ``year`` is given)."""
-        table = self.indicators
-        rows = table[(table["level"] == level) & (table["code"] == code)]
+        if self.years is not None and self.store is not None and year not in self.years:
+            rows = self.series(level, code)
+        else:
+            table = self.indicators
+            rows = table[(table["level"] == level) & (table["code"] == code)]
         return rows if year is None else rows[rows["year"] == year]
+
+    def series(self, level: str, code: str) -> pd.DataFrame:
+        """Every year's indicator rows of one organisation, read from the store on their own
+        (a context holding some :attr:`years` keeps only the last organisation's)."""
+        if (level, code) not in self._series:
+            self._series.clear()
+            rows = self.store.read_where("indicators", level=level, code=code)
+            self._series[(level, code)] = rows.astype(self.indicators.dtypes.to_dict())
+        return self._series[(level, code)]
 
 
 def display_name(name: str) -> str:
@@ -172,7 +233,6 @@ def unknown_code_message(code: str, known: list[str], what: str) -> str:
     return f"no {what} {code!r} in the data{hint}"
 
 
-COMPUTED_TABLES = ("indicators", "model_employer", "lineage")
 DATASET_PREFIX = "dataset."
 
 
@@ -193,43 +253,86 @@ def _tables_of(context: BriefingContext) -> dict[str, pd.DataFrame]:
     return dataset | {name: getattr(context, name) for name in COMPUTED_TABLES}
 
 
-def _restored(folder: str, tables: dict[str, pd.DataFrame]) -> BriefingContext:
-    """The context of ``folder`` from cached tables (the dataset is not validated again: the
-    cache key is its content hash)."""
+def _restored(
+    folder: str, metadata: DatasetMetadata, store: CachedTables, years: tuple[int, ...] | None
+) -> BriefingContext:
+    """The context of ``folder`` from cached tables: the dataset's are read now, the computed
+    ones when first asked for."""
     dataset_tables = {
-        name: tables.get(f"{DATASET_PREFIX}{name}") for name in TABLES
-    }  # an optional table absent from the data is absent from the cache
-    dataset = Dataset(metadata=read_metadata(Path(folder)), path=Path(folder), **dataset_tables)
-    context = BriefingContext(dataset)
-    context.__dict__.update({name: tables[name] for name in COMPUTED_TABLES})
-    return context
+        name: store.read(f"{DATASET_PREFIX}{name}")
+        if f"{DATASET_PREFIX}{name}" in store.names
+        else None  # an optional table absent from the data is absent from the cache
+        for name in TABLES
+    }
+    dataset = Dataset(metadata=metadata, path=Path(folder), **dataset_tables)
+    return BriefingContext(dataset, store=store, years=years)
+
+
+def cached_store(folder: Path, cache_dir: Path) -> CachedTables | None:
+    """The checked cache of the dataset in ``folder`` (:func:`~.context_cache.open_cache`)."""
+    return open_cache(folder, cache_dir, COMPUTED_TABLES)
+
+
+def dataset_facts(context: BriefingContext) -> dict[str, Any]:
+    """What ``wres validate`` and ``wres indicators`` read from the cache instead of the data:
+    the tables present, their rows and the years."""
+    tables = {name: context.dataset.table(name) for name in TABLES}
+    return {
+        "present": sum(frame is not None for frame in tables.values()),
+        "rows": sum(len(frame) for frame in tables.values() if frame is not None),
+        "years": context.dataset.years,
+    }
+
+
+def cached_dataset(data_dir: str | Path, cache_dir: str | Path) -> Dataset | None:
+    """The dataset in ``data_dir`` as cached under ``cache_dir`` when it passed validation with
+    this library and its files are unchanged since; None otherwise (or if it cannot be read)."""
+    folder = Path(data_dir).resolve()
+    try:
+        store = cached_store(folder, Path(cache_dir))
+        if store is None:
+            return None
+        return _restored(str(folder), read_metadata(folder), store, None).dataset
+    except (OSError, WresError, DamagedCacheError):
+        return None
 
 
 @lru_cache(maxsize=2)
-def _cached_context(folder: str, content_hash: str, cache_dir: str) -> BriefingContext:
+def _cached_context(
+    folder: str, content_hash: str, cache_dir: str, years: tuple[int, ...] | None
+) -> BriefingContext:
     if not cache_dir:
         return BriefingContext(load_dataset(folder))
-    key = f"{content_hash[:16]}-{library_hash()}"
-    try:
-        tables = load_tables(Path(cache_dir), key)
-    except DamagedCacheError as error:
-        log.warning("warning: damaged cache: %s; computing the shared tables again", error)
-        remove(cache_folder(Path(cache_dir), key))
-        tables = None
-    if tables is not None and set(COMPUTED_TABLES) <= set(tables):
-        return _restored(folder, tables)
+    store = cached_store(Path(folder), Path(cache_dir))
+    if store is not None:
+        return _restored(folder, read_metadata(Path(folder)), store, years)
     context = _computed(folder)
-    save_tables(Path(cache_dir), key, _tables_of(context))
+    key = cache_key(Path(folder), context.dataset.metadata)
+    save_tables(
+        Path(cache_dir),
+        key,
+        _tables_of(context),
+        stale_prefix=key.split("-")[0],
+        facts=dataset_facts(context),
+    )
     return context
 
 
-def load_context(data_dir: str | Path, cache_dir: str | Path | None = None) -> BriefingContext:
+def load_context(
+    data_dir: str | Path, cache_dir: str | Path | None = None, *, year: int | None = None
+) -> BriefingContext:
     """The briefing context of the dataset in ``data_dir``, reused while its files are unchanged.
 
     With ``cache_dir`` (by default the folder named by the ``WRES_CONTEXT_CACHE`` environment
     variable, which a build sets for its notebook kernels) the computed tables are kept there.
+    With ``year`` (by default ``WRES_CONTEXT_YEAR``, also set by a build) a context restored from
+    the cache holds the indicator rows of ``year`` and the year before, and reads an
+    organisation's series of every year when asked for it (:meth:`BriefingContext.slice`).
     """
     folder = Path(data_dir).resolve()
     metadata = read_metadata(folder)
     cache = str(cache_dir) if cache_dir is not None else os.environ.get(CACHE_ENV, "")
-    return _cached_context(str(folder), metadata.content_hash, cache)
+    if year is None and os.environ.get(YEAR_ENV, "").isdigit():
+        year = int(os.environ[YEAR_ENV])
+    years = None if year is None else (year - 1, year)
+    return _cached_context(str(folder), metadata.content_hash, cache, years)

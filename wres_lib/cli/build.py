@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 
 from wres_lib.cli.common import (
+    cache_options,
+    chosen_cache,
     chosen_formats,
     chosen_year,
     data_option,
-    load,
+    dataset_of,
     out_option,
     year_option,
 )
@@ -27,17 +29,26 @@ LEVEL_CHOICES = ("trust", "icb", "region", "national")
 @click.option("--formats", default="html", show_default=True, help="Comma-separated: html,pdf.")
 @data_option
 @out_option
+@cache_options
 def brief(
-    level: str, code: str | None, year: int | None, formats: str, data: Path, out: Path
+    level: str,
+    code: str | None,
+    year: int | None,
+    formats: str,
+    data: Path,
+    out: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Render the briefing of one trust, ICB or region CODE, or of the nation."""
     from wres_lib.render.briefing import render_briefing
-    from wres_lib.render.build import record_briefing
+    from wres_lib.render.build import kernel_env, record_briefing
+    from wres_lib.render.kernels import WarmKernel
     from wres_lib.render.paths import check_briefing_outputs, check_output_folder
     from wres_lib.render.plan import briefing_for
 
     chosen = chosen_formats(formats)
-    dataset = load(data)
+    dataset = dataset_of(data, cache_dir, no_cache)
     try:
         briefing = briefing_for(dataset, level, code, chosen_year(dataset, year), data)
     except KeyError as error:
@@ -45,7 +56,12 @@ def brief(
     check_output_folder(out)
     check_briefing_outputs(briefing, out)
     started = time.perf_counter()
-    written = render_briefing(briefing, out, chosen)
+    cache = chosen_cache(cache_dir, no_cache)
+    kernel = WarmKernel(kernel_env(cache, briefing.parameters["year"]))
+    try:
+        written = render_briefing(briefing, out, chosen, kernel=kernel)
+    finally:
+        kernel.shutdown()
     for path in written.values():
         click.echo(f"wrote {path}")
     seconds = time.perf_counter() - started
@@ -82,8 +98,17 @@ def split_codes(values: tuple[str, ...]) -> list[str]:
     help="Run on a Dask cluster: 'local' starts one here, tcp://host:port joins a running one.",
 )
 @click.option("--force", is_flag=True, help="Render again even what is unchanged.")
+@click.option(
+    "--publish",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="DIR",
+    help="Then copy the year's publishable files to DIR/<year> (briefings, index, manifest, "
+    "tables as .csv.gz), leaving out lock and temporary files.",
+)
 @data_option
 @out_option
+@cache_options
 def build(
     more_codes: tuple[str, ...],
     year: int | None,
@@ -93,8 +118,11 @@ def build(
     jobs: int | None,
     scheduler: str | None,
     force: bool,
+    publish: Path | None,
     data: Path,
     out: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Render every briefing of a year, skipping unchanged ones; failures are listed and the
     exit status is 1."""
@@ -112,7 +140,7 @@ def build(
     chosen_levels = check_levels(level.strip() for level in levels.split(",") if level.strip())
     chosen = chosen_formats(formats)
     check_output_folder(out)
-    dataset = load(data)
+    dataset = dataset_of(data, cache_dir, no_cache)
     wres_year = chosen_year(dataset, year)
 
     stdout = sys.stdout
@@ -128,6 +156,7 @@ def build(
             jobs=jobs,
             scheduler=scheduler,
             force=force,
+            cache=chosen_cache(cache_dir, no_cache) or "",
             report=report,
             waiting=lambda message: click.echo(message, err=True),
         )
@@ -138,6 +167,15 @@ def build(
         f"{written} of {len(outcomes)} briefings written, {skipped} unchanged, to "
         f"{out / str(wres_year)} (index.html, manifest.json)"
     )
+    if publish is not None:
+        from wres_lib.render.publish import publish as publish_year
+
+        try:
+            copied = publish_year(out, wres_year, publish)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--publish") from error
+        size = sum(path.stat().st_size for path in copied) / 1024**2
+        click.echo(f"published {len(copied)} files ({size:.1f} MB) to {publish / str(wres_year)}")
     if failed:
         click.echo(f"{len(failed)} failed:", err=True)
         for outcome in failed:

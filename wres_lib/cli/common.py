@@ -1,13 +1,22 @@
-"""What the commands share: default folders, loading the dataset, choosing the year and
-formats, and the options several commands take."""
+"""What the commands share: default folders, loading the dataset (from the cache when it is
+unchanged), choosing the year and formats, and the options several commands take.
+
+Nothing heavy is imported here or at the top of any command module: ``wres --version`` and
+``wres --help`` load click and nothing else.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from wres_lib.data.dataset import Dataset, load_dataset
+if TYPE_CHECKING:
+    from wres_lib.analysis.context import BriefingContext
+    from wres_lib.data.dataset import Dataset
+    from wres_lib.data.metadata import DatasetMetadata
 
 DEFAULT_DATA = Path("data/sample")
 DEFAULT_OUT = Path("outputs")
@@ -33,8 +42,75 @@ year_option = click.option(
 )
 
 
+def cache_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--cache-dir`` and ``--no-cache``: where the tables computed from a dataset are kept."""
+    command = click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Compute everything from the data; read and write no cache.",
+    )(command)
+    return click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of the tables computed from datasets, reused while the data and code are "
+        "unchanged (default: $WRES_CACHE_DIR, else $XDG_CACHE_HOME/wres-briefings, else "
+        "~/.cache/wres-briefings).",
+    )(command)
+
+
+def chosen_cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    """The cache folder a command uses: None with ``--no-cache``."""
+    from wres_lib.analysis.context_cache import default_cache_dir
+
+    if no_cache:
+        return None
+    return cache_dir if cache_dir is not None else default_cache_dir()
+
+
+def context_of(data: Path, cache_dir: Path | None, no_cache: bool) -> BriefingContext:
+    """The briefing context of ``data``: from the cache when its files and the library are
+    unchanged (not validated again), else validated, computed and cached."""
+    from wres_lib.analysis.context import load_context
+
+    cache = chosen_cache(cache_dir, no_cache)
+    return load_context(data, "" if cache is None else cache)
+
+
+def cached_facts(
+    data: Path, cache_dir: Path | None, no_cache: bool
+) -> tuple[DatasetMetadata, dict[str, Any]] | None:
+    """The metadata and recorded facts (tables present, rows, years) of ``data`` when its files
+    and the library are those the cache was computed from; read without pandas. None if not."""
+    from wres_lib.analysis.context_cache import open_cache
+    from wres_lib.data.metadata import read_metadata
+    from wres_lib.errors import WresError
+
+    cache = chosen_cache(cache_dir, no_cache)
+    if cache is None or not data.is_dir():
+        return None
+    folder = data.resolve()
+    try:
+        store = open_cache(folder, cache)
+        return None if store is None or not store.facts else (read_metadata(folder), store.facts)
+    except (OSError, WresError):
+        return None
+
+
+def dataset_of(data: Path, cache_dir: Path | None, no_cache: bool) -> Dataset:
+    """The dataset in ``data``: from the cache when its files and the library are unchanged
+    (not validated again), else read and validated (the tables are not computed for it)."""
+    from wres_lib.analysis.context import cached_dataset
+
+    cache = chosen_cache(cache_dir, no_cache)
+    dataset = cached_dataset(data, cache) if cache is not None else None
+    return dataset if dataset is not None else load(data)
+
+
 def load(data: Path) -> Dataset:
     """The validated dataset in ``data`` (a DataValidationError becomes the command's error)."""
+    from wres_lib.data.dataset import load_dataset
+
     return load_dataset(data)
 
 

@@ -6,38 +6,50 @@ import sys
 from pathlib import Path
 
 import click
-import yaml
 
 from wres_lib.cli.common import (
     DEFAULT_DATA,
+    cache_options,
+    cached_facts,
     chosen_year,
     data_option,
-    load,
+    dataset_of,
     out_option,
     year_option,
 )
-from wres_lib.data.dataset import load_dataset, refresh_checksums
-from wres_lib.data.schema import TABLES
-from wres_lib.data.validation import validate_folder
 from wres_lib.errors import Violation
 
 
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-def validate(folder: Path) -> None:
-    """Check the dataset in FOLDER; list every problem, or print a one-line summary."""
-    metadata, tables, violations = validate_folder(folder)
-    if not violations and tables.get("targets") is not None:
-        violations = _target_violations(folder)
-    if violations:
-        noun = "problem" if len(violations) == 1 else "problems"
-        click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
-        for violation in violations:
-            click.echo(f"  - {violation}", err=True)
-        sys.exit(1)
-    rows = sum(len(frame) for frame in tables.values() if frame is not None)
-    present = sum(frame is not None for frame in tables.values())
-    years = sorted(tables["workforce"]["year"].unique())
+@cache_options
+def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
+    """Check the dataset in FOLDER; list every problem, or print a one-line summary.
+
+    A dataset whose files are byte for byte those already validated by this version of the
+    library (its tables are in the cache) is not checked again. Action-plan targets that their
+    baseline already meets are found once the data is valid (this computes the indicators)."""
+    from wres_lib.data.schema import TABLES
+
+    cached = cached_facts(folder, cache_dir, no_cache)
+    if cached is not None:
+        metadata, facts = cached
+        rows, present, years = facts["rows"], facts["present"], facts["years"]
+    else:
+        from wres_lib.data.validation import validate_folder
+
+        metadata, tables, violations = validate_folder(folder)
+        if not violations and tables.get("targets") is not None:
+            violations = _target_violations(folder)
+        if violations:
+            noun = "problem" if len(violations) == 1 else "problems"
+            click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
+            for violation in violations:
+                click.echo(f"  - {violation}", err=True)
+            sys.exit(1)
+        rows = sum(len(frame) for frame in tables.values() if frame is not None)
+        present = sum(frame is not None for frame in tables.values())
+        years = sorted(tables["workforce"]["year"].unique())
     span = f"years {years[0]}-{years[-1]}" if years else "no workforce rows yet"
     label = " (synthetic data)" if metadata.synthetic else ""
     click.echo(
@@ -51,6 +63,7 @@ def _target_violations(folder: Path) -> list[Violation]:
     once the data itself is valid."""
     from wres_lib.analysis.context import BriefingContext
     from wres_lib.analysis.targets import target_violations
+    from wres_lib.data.dataset import load_dataset
 
     context = BriefingContext(load_dataset(folder))
     return target_violations(context.dataset, context.indicators, context.model_employer)
@@ -60,6 +73,10 @@ def _target_violations(folder: Path) -> list[Violation]:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def checksums(folder: Path) -> None:
     """Record the sha256 of every table file in FOLDER's dataset.yaml (after intended edits)."""
+    import yaml
+
+    from wres_lib.data.dataset import refresh_checksums
+
     try:
         metadata = refresh_checksums(folder)
     except yaml.YAMLError as error:
@@ -95,10 +112,31 @@ def generate_sample(out: Path, seed: int | None) -> None:
 @data_option
 @out_option
 @year_option
-def indicators(data: Path, out: Path, year: int | None) -> None:
-    """Compute every indicator at every level and write the tables under OUT/<year>/tables."""
-    from wres_lib.indicators.output import write_indicator_tables
+@click.option("--force", is_flag=True, help="Write the tables again even if unchanged.")
+@cache_options
+def indicators(
+    data: Path, out: Path, year: int | None, force: bool, cache_dir: Path | None, no_cache: bool
+) -> None:
+    """Compute every indicator at every level and write the tables under OUT/<year>/tables;
+    tables written from the same data and code are left as they are."""
+    from wres_lib.indicators.output import indicator_tables_unchanged, write_indicator_tables
 
-    dataset = load(data)
-    for path in write_indicator_tables(dataset, out, chosen_year(dataset, year)):
+    cached = None if force else cached_facts(data, cache_dir, no_cache)
+    if cached is not None:  # the year and the provenance come from the cache: no table is read
+        metadata, facts = cached
+        if year in (None, *facts["years"]):
+            wres_year = year if year is not None else facts["years"][-1]
+            if indicator_tables_unchanged(metadata, out, wres_year):
+                click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
+                return
+    dataset = dataset_of(data, cache_dir, no_cache)
+    wres_year = chosen_year(dataset, year)
+    if (
+        cached is None
+        and not force
+        and indicator_tables_unchanged(dataset.metadata, out, wres_year)
+    ):
+        click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
+        return
+    for path in write_indicator_tables(dataset, out, wres_year):
         click.echo(f"wrote {path}")

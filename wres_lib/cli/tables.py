@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from wres_lib.cli.common import chosen_year, data_option, load, year_option
+from wres_lib.cli.common import cache_options, chosen_year, context_of, data_option, year_option
 
 TABLE_LEVELS = ("trust", "icb", "region")
 
@@ -39,6 +39,7 @@ TABLE_LEVELS = ("trust", "icb", "region")
     "--horizon", type=click.Choice(["S", "M", "L"]), default=None, help="targets: one horizon."
 )
 @data_option
+@cache_options
 def table(
     name: str | None,
     list_tables: bool,
@@ -49,9 +50,10 @@ def table(
     min_workforce_share: float | None,
     horizon: str | None,
     data: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Write press table NAME (see --list) as CSV, XLSX, Markdown or HTML."""
-    from wres_lib.analysis.context import load_context
     from wres_lib.tables import TABLES, press_table
     from wres_lib.tables.writers import render, write_table
 
@@ -66,14 +68,16 @@ def table(
         raise click.BadParameter("xlsx needs a file: give --out FILE", param_hint="--out")
     if out is not None and out.is_dir():
         raise click.BadParameter(f"{out} is a folder; give a file name", param_hint="--out")
-    dataset = load(data)
+    context = context_of(data, cache_dir, no_cache)
+    wres_year = chosen_year(context.dataset, year)
+    context = context.for_year(wres_year)
     options: dict[str, float | str] = {}
     if min_workforce_share is not None:
         options["min_workforce_share"] = min_workforce_share
     if horizon is not None:
         options["horizon"] = horizon
     try:
-        built = press_table(name, load_context(data), chosen_year(dataset, year), level, **options)
+        built = press_table(name, context.for_year(wres_year), wres_year, level, **options)
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="NAME") from error
     except (ValueError, TypeError) as error:
@@ -89,14 +93,16 @@ def table(
 @year_option
 @click.option("--level", type=click.Choice(TABLE_LEVELS), default="trust")
 @data_option
-def stories(year: int | None, level: str, data: Path) -> None:
+@cache_options
+def stories(
+    year: int | None, level: str, data: Path, cache_dir: Path | None, no_cache: bool
+) -> None:
     """The year's strongest findings as quotable sentences, most newsworthy first."""
-    from wres_lib.analysis.context import load_context
     from wres_lib.tables.press import footnote
     from wres_lib.tables.stories import find_stories, stories_markdown
 
-    dataset = load(data)
-    wres_year = chosen_year(dataset, year)
-    context = load_context(data)
+    context = context_of(data, cache_dir, no_cache)
+    wres_year = chosen_year(context.dataset, year)
+    context = context.for_year(wres_year)
     found = find_stories(context, wres_year, level)
     click.echo(stories_markdown(found, footnote(context, wres_year, [])), nl=False)

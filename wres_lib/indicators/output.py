@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from wres_lib.data.dataset import Dataset
-from wres_lib.data.provenance import provenance
+from wres_lib.data.metadata import DatasetMetadata, sha256_of
+from wres_lib.data.provenance import library_hash, provenance
 from wres_lib.data.schema import LEVELS
 from wres_lib.files import write_text_atomically
-from wres_lib.indicators.compute import compute_indicators
+
+if TYPE_CHECKING:  # checking that the tables are unchanged reads no data
+    from wres_lib.data.dataset import Dataset
+
+PROVENANCE = "provenance.json"
 
 
 def indicator_table_path(out_dir: Path, year: int, level: str) -> Path:
@@ -17,13 +22,37 @@ def indicator_table_path(out_dir: Path, year: int, level: str) -> Path:
     return out_dir / str(year) / "tables" / f"indicators_{level}.csv"
 
 
+def _facts(metadata: DatasetMetadata, year: int) -> dict[str, Any]:
+    """What ``provenance.json`` records before the tables' checksums are added."""
+    return {**provenance(metadata), "year": year, "library_hash": library_hash()}
+
+
+def indicator_tables_unchanged(metadata: DatasetMetadata, out_dir: Path, year: int) -> bool:
+    """True if the tables of ``year`` under ``out_dir`` were written from the data ``metadata``
+    describes with this code, and are still the files written then (``provenance.json``
+    records their sha256)."""
+    folder = out_dir / str(year) / "tables"
+    try:
+        recorded = json.loads((folder / PROVENANCE).read_text(encoding="utf-8"))
+        files = recorded.pop("tables")
+        return recorded == _facts(metadata, year) and all(
+            sha256_of(folder / name) == digest for name, digest in files.items()
+        )
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        return False
+
+
 def write_indicator_tables(dataset: Dataset, out_dir: Path, year: int) -> list[Path]:
     """Write ``indicators_<level>.csv`` for every level and ``provenance.json``; return paths.
 
     Each row carries the dataset name and a ``synthetic`` column, so a figure copied out of
     the table keeps its label. These are analysts' tables: small numbers stay, flagged.
+    ``provenance.json`` also records the library's hash and each table's sha256, so an unchanged
+    set can be left alone (:func:`indicator_tables_unchanged`).
     """
-    facts = provenance(dataset.metadata)
+    from wres_lib.indicators.compute import compute_indicators
+
+    facts = _facts(dataset.metadata, year)
     written = []
     for level in LEVELS:
         table = compute_indicators(dataset, years=[year], level=level)
@@ -31,7 +60,8 @@ def write_indicator_tables(dataset: Dataset, out_dir: Path, year: int) -> list[P
         path = indicator_table_path(out_dir, year, level)
         write_text_atomically(path, table.to_csv(index=False, lineterminator="\n"))
         written.append(path)
-    path = out_dir / str(year) / "tables" / "provenance.json"
-    write_text_atomically(path, json.dumps({**facts, "year": year}, indent=2) + "\n")
+    tables = {path.name: sha256_of(path) for path in written}
+    path = out_dir / str(year) / "tables" / PROVENANCE
+    write_text_atomically(path, json.dumps({**facts, "tables": tables}, indent=2) + "\n")
     written.append(path)
     return written

@@ -12,15 +12,16 @@ import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from wres_lib.present import narrative
 from wres_lib.present.inline_svg import inline_svg
-from wres_lib.present.style import figure_bytes
 from wres_lib.stats.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
+
+if TYPE_CHECKING:  # matplotlib is imported by whoever draws a chart, not by a press table
+    from matplotlib.figure import Figure
 
 TOO_FEW = TOO_FEW_TO_REPORT
 NOT_AVAILABLE = narrative.NOT_AVAILABLE
@@ -117,6 +118,8 @@ def chart(fig: Figure, alt: str, data: Fragment | None = None) -> Fragment:
     """A finished figure as inline SVG (vectors, selectable text), labelled with ``alt`` for
     screen readers and, when given, its data as a table (:func:`table`) in a ``<details>``
     below it."""
+    from wres_lib.present.style import figure_bytes
+
     svg = inline_svg(figure_bytes(fig, "svg"), label=alt)
     fig.clear()
     shown = (

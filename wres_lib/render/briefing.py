@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wres_lib.data.location import find_data_dir
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
 from wres_lib.data.provenance import provenance
 from wres_lib.errors import BriefingError
 from wres_lib.files import write_bytes_atomically, write_text_atomically
-from wres_lib.render.html import notebook_to_html
-from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.parameters import NOTEBOOKS, validate_parameters
-from wres_lib.render.pdf import html_to_pdf
+
+if TYPE_CHECKING:  # the kernel, nbconvert and WeasyPrint are imported to render, not to plan
+    from wres_lib.render.kernels import WarmKernel
 
 FORMATS = ("html", "pdf")
 # The briefing notebooks ship inside the package (package data), so an installed copy finds them.
@@ -88,6 +88,10 @@ def render_briefing(
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise BriefingError(briefing.label, f"unknown format {unknown[0]!r}; expected html, pdf")
+    from wres_lib.render.html import notebook_to_html
+    from wres_lib.render.kernels import WarmKernel
+    from wres_lib.render.pdf import html_to_pdf
+
     parameters = validate_parameters(briefing.notebook, briefing.parameters)
     metadata = read_metadata(find_data_dir(parameters["data_dir"]))
     runner = kernel or WarmKernel()

@@ -5,8 +5,9 @@ Each briefing has an input hash of everything it reads (its notebook, its parame
 dataset's content, wres_lib's code and templates); a briefing whose hash and files are
 unchanged is skipped, and a format missing from an otherwise fresh briefing is added without
 running the notebook again. The shared tables (indicators, models) are computed once, cached
-on disk for the build, and loaded by every notebook kernel; each briefing is rendered by a
-worker process, and the end state is recorded in ``<out>/<year>/manifest.json`` and
+as Parquet in the per-user cache folder (outside the output folder, which can be published as
+it is), and each notebook kernel reads the slice of them its year needs; each briefing is
+rendered by a worker process, and the end state is recorded in ``<out>/<year>/manifest.json`` and
 ``index.html``. One build at a time writes to a year's folder (a lock file); a briefing that
 fails has its older files removed, so the index and the files agree.
 """
@@ -17,6 +18,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +28,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wres_lib.analysis.context import CACHE_ENV, load_context
+from wres_lib.analysis.context import CACHE_ENV, YEAR_ENV, load_context
+from wres_lib.analysis.context_cache import default_cache_dir
 from wres_lib.data.dataset import Dataset
 from wres_lib.data.metadata import sha256_of
 from wres_lib.data.provenance import library_hash
@@ -35,12 +38,10 @@ from wres_lib.files import write_bytes_atomically
 from wres_lib.render.briefing import FORMATS, NOTEBOOKS_DIR, Briefing, render_briefing
 from wres_lib.render.fingerprint import renderer_fingerprint
 from wres_lib.render.index import write_index
-from wres_lib.render.kernels import thread_kernel
 from wres_lib.render.lock import exclusive
 from wres_lib.render.manifest import LEVELS, Manifest, Outcome
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
 from wres_lib.render.paths import check_briefing_outputs, check_output_folder
-from wres_lib.render.pdf import html_to_pdf
 from wres_lib.render.plan import plan
 
 SCHEDULER_TIMEOUT_SECONDS = 30
@@ -67,13 +68,19 @@ def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTE
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def kernel_env(cache: Path | str | None, year: int) -> dict[str, str]:
+    """What a notebook kernel is told: the cache of the shared tables ("" for none) and the
+    WRES year it renders, so it holds only that year's slice of them."""
+    return {CACHE_ENV: "" if cache is None else str(cache), YEAR_ENV: str(year)}
+
+
 @dataclass(frozen=True)
 class RenderSettings:
     """What every briefing of one build shares: where, which formats, and how."""
 
     out_dir: Path
     formats: tuple[str, ...]
-    cache: str  # the folder of the shared tables, for the notebook kernels
+    cache: str  # the folder of the shared tables, for the notebook kernels ("" for none)
     notebooks_dir: Path = NOTEBOOKS_DIR
     force: bool = False
 
@@ -89,6 +96,9 @@ def _render_one(
     briefing: Briefing, digest: str, missing: tuple[str, ...], settings: RenderSettings
 ) -> Outcome:
     """Render the ``missing`` formats of ``briefing`` (in a worker); a failure is an outcome."""
+    from wres_lib.render.kernels import thread_kernel
+    from wres_lib.render.pdf import html_to_pdf
+
     started = time.perf_counter()
     out_dir = settings.out_dir
     paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in settings.formats}
@@ -97,7 +107,7 @@ def _render_one(
             html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
             write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
         else:
-            kernel = thread_kernel({CACHE_ENV: settings.cache})
+            kernel = thread_kernel(kernel_env(settings.cache, briefing.parameters["year"]))
             render_briefing(briefing, out_dir, missing, settings.notebooks_dir, kernel)
     except (WresError, KeyError, OSError, ValueError) as error:
         for fmt in FORMATS:  # an older page would contradict the index's "not rendered"
@@ -183,6 +193,7 @@ def build(
     jobs: int | None = None,
     scheduler: str | None = None,
     force: bool = False,
+    cache: Path | str | None = None,
     notebooks_dir: Path = NOTEBOOKS_DIR,
     report: Callable[[Outcome, int, int], None] = lambda outcome, done, total: None,
     waiting: Callable[[str], None] = lambda message: None,
@@ -191,7 +202,9 @@ def build(
 
     Workers are local processes, or with ``scheduler`` a Dask cluster (``"local"`` or a
     scheduler's address); each keeps one notebook kernel warm between its briefings. The
-    notebooks come from ``notebooks_dir``. Unchanged briefings are skipped unless ``force``.
+    notebooks come from ``notebooks_dir``. The shared tables are cached under ``cache`` (default:
+    :func:`~wres_lib.analysis.context_cache.default_cache_dir`; ``""``: no cache, every kernel
+    computes them). Unchanged briefings are skipped unless ``force``.
     Writes ``manifest.json`` (every briefing's input hash, status, duration and files with their
     sizes) and ``index.html``, made from it, under ``out_dir/<year>``.
 
@@ -212,7 +225,8 @@ def build(
         for b in plan(dataset, year, levels, data_dir, only)
     ]
     year_dir = out_dir / str(year)
-    cache = str((year_dir / ".cache").resolve())
+    cache = default_cache_dir() if cache is None else cache
+    cache = str(Path(cache).resolve()) if str(cache) else ""
     settings = RenderSettings(out_dir, formats, cache, notebooks_dir, force)
     with exclusive(year_dir, waiting):
         outcomes = _build_locked(
@@ -242,7 +256,7 @@ def _build_locked(
         previous = manifest.entry(briefing.level, briefing.code)
         missing = settings.missing(briefing, digest, previous)
         (stale if missing else unchanged).append((briefing, digest, missing))
-    if stale:  # the shared tables, computed once before the workers start
+    if stale and settings.cache:  # the shared tables, computed once before the workers start
         load_context(data_dir, settings.cache)
 
     def record(outcome: Outcome) -> None:
@@ -263,10 +277,14 @@ def _build_locked(
 
 
 def _remove_interrupted_writes(year_dir: Path) -> None:
-    """Delete temporary files an interrupted build left (their names start with a dot)."""
+    """Delete temporary files an interrupted build left (their names start with a dot), and the
+    cache folder older versions kept inside the output folder (the cache is per user now)."""
     if year_dir.exists():
         for temporary in year_dir.rglob(".*.tmp"):
             temporary.unlink(missing_ok=True)
+        old_cache = year_dir / ".cache"
+        if old_cache.is_dir() and not old_cache.is_symlink():
+            shutil.rmtree(old_cache, ignore_errors=True)
 
 
 def record_briefing(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
+if TYPE_CHECKING:  # nbconvert is imported when a page is exported, not to plan a build
+    import nbformat
+    from nbconvert import HTMLExporter
 
 TEMPLATE_NAME = "briefing"
 HIDDEN_CELL_TAGS = ("parameters", "injected-parameters", "remove-cell")
@@ -25,6 +26,9 @@ def _stylesheet() -> str:
 
 
 def _exporter() -> HTMLExporter:
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(templates_dir())],

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.stats import norm
-from statsmodels.stats.proportion import proportion_confint
+from scipy.special import ndtr, ndtri  # the normal cdf and quantile scipy.stats.norm computes
 
 FloatArray = NDArray[np.float64]
 
@@ -22,7 +21,7 @@ def z_value(conf: float) -> float:
     1.96
     """
     check_conf(conf)
-    return float(norm.ppf(0.5 + conf / 2))
+    return float(ndtri(0.5 + conf / 2))
 
 
 def check_conf(conf: float) -> None:
@@ -105,6 +104,8 @@ def wilson_interval(
     >>> round(float(low[()]), 4), round(float(high[()]), 4)
     (0.1078, 0.6032)
     """
+    from statsmodels.stats.proportion import proportion_confint  # a second to import
+
     check_conf(conf)
     x, n = _floats(count, nobs)
     usable = n > 0
@@ -157,4 +158,4 @@ def two_proportion_test(
         se = np.sqrt(pooled * (1 - pooled) * (1 / n_a + 1 / n_b))
         z = (x_a / n_a - x_b / n_b) / se
     z = np.where((n_a > 0) & (n_b > 0) & (se > 0), z, np.nan)
-    return z, 2 * norm.sf(np.abs(z))
+    return z, 2 * ndtr(-np.abs(z))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+from scipy.special import ndtr  # the normal cdf scipy.stats.norm computes, a lighter import
 
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.stats.intervals import two_proportion_test, z_value
@@ -41,7 +41,7 @@ def changes(context: BriefingContext, year: int, level: str) -> pd.DataFrame:
                 z = (np.log(both["value"]) - np.log(both["value_before"])) / np.sqrt(
                     se**2 + se_before**2
                 )
-            p = pd.Series(2 * norm.sf(np.abs(z.to_numpy(dtype=float))), index=both.index)
+            p = pd.Series(2 * ndtr(-np.abs(z.to_numpy(dtype=float))), index=both.index)
         else:
             counts = [
                 both[c].to_numpy(dtype=float, na_value=np.nan)

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from wres_lib.analysis.context import BriefingContext, load_context
 from wres_lib.data.schema import LEVELS, NATIONAL
-from wres_lib.tables.board import all_white_executives, board_gap
-from wres_lib.tables.changes import biggest_changes
-from wres_lib.tables.headlines import (
-    disparity_ratios,
-    relative_likelihoods,
-    survey_gaps,
-    system_summary,
-)
-from wres_lib.tables.model_employer import model_employer
 from wres_lib.tables.press import PressTable
-from wres_lib.tables.progression import progression
-from wres_lib.tables.targets import targets
 
 Builder = Callable[[BriefingContext, int, str], PressTable]
 ORGANISATION_LEVELS = tuple(level for level in LEVELS if level != NATIONAL)
@@ -27,11 +17,18 @@ ORGANISATION_LEVELS = tuple(level for level in LEVELS if level != NATIONAL)
 
 @dataclass(frozen=True)
 class TableSpec:
-    """A registered table: its one-line description, the levels it covers and its builder."""
+    """A registered table: its one-line description, the levels it covers and its builder,
+    named as ``module:function`` under ``wres_lib.tables`` and imported when first used (one
+    table does not load the statistics another needs)."""
 
     description: str
     levels: tuple[str, ...]
-    build: Builder
+    builder: str
+
+    @property
+    def build(self) -> Builder:
+        module, function = self.builder.split(":")
+        return getattr(import_module(f"wres_lib.tables.{module}"), function)
 
 
 REGISTRY: dict[str, TableSpec] = {
@@ -39,55 +36,55 @@ REGISTRY: dict[str, TableSpec] = {
         "Trusts with no BME executive director (all recorded White), by BME share of staff, "
         "and whether the whole board is White",
         ("trust",),
-        all_white_executives,
+        "board:all_white_executives",
     ),
     "board-gap": TableSpec(
         "Indicator 9: BME share of the voting board against the workforce, with member counts",
         ORGANISATION_LEVELS,
-        board_gap,
+        "board:board_gap",
     ),
     "relative-likelihoods": TableSpec(
         "Indicators 2-4 (appointment, disciplinary, training) with 95% intervals and flags",
         ORGANISATION_LEVELS,
-        relative_likelihoods,
+        "headlines:relative_likelihoods",
     ),
     "system-summary": TableSpec(
         "Headline measures per system (ICB) or region, from summed counts",
         ("icb", "region"),
-        system_summary,
+        "headlines:system_summary",
     ),
     "survey-gaps": TableSpec(
         "Indicators 5-8: White and BME staff survey results, gap in points and significance",
         ORGANISATION_LEVELS,
-        survey_gaps,
+        "headlines:survey_gaps",
     ),
     "disparity-ratios": TableSpec(
         "The three racial disparity ratios with 95% intervals, and the progression bottleneck",
         ORGANISATION_LEVELS,
-        disparity_ratios,
+        "headlines:disparity_ratios",
     ),
     "progression": TableSpec(
         "The progression ladder: White vs BME odds of the higher rung at each step between "
         "pay-band rungs, with counts, and the bottleneck step",
         ORGANISATION_LEVELS,
-        progression,
+        "progression:progression",
     ),
     "model-employer": TableSpec(
         "A Model Employer: each senior band on or off our straight-line track, with the BME "
         "headcount gap",
         ORGANISATION_LEVELS,
-        model_employer,
+        "model_employer:model_employer",
     ),
     "biggest-changes": TableSpec(
         "The largest statistically significant changes since last year (indicators 2-8)",
         ORGANISATION_LEVELS,
-        biggest_changes,
+        "changes:biggest_changes",
     ),
     "targets": TableSpec(
         "Action-plan targets with their status (met, on track, off track, missed, not yet "
         "measurable); --horizon S, M or L keeps one horizon",
         ORGANISATION_LEVELS,
-        targets,
+        "targets:targets",
     ),
 }
 TABLES: dict[str, str] = {name: spec.description for name, spec in REGISTRY.items()}

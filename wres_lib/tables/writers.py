@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from pandas.api.types import is_numeric_dtype
 
 from wres_lib.files import workbook_bytes, write_bytes_atomically, write_text_atomically
 from wres_lib.tables.escaping import FORMULA_NOTE, markdown_text, needs_quote, spreadsheet_text
 from wres_lib.tables.press import PressTable
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not for CSV or Markdown
+    from openpyxl.worksheet.worksheet import Worksheet
 
 Format = Literal["csv", "md", "html", "xlsx"]
 FORMATS: tuple[str, ...] = ("csv", "md", "html", "xlsx")
@@ -125,6 +124,10 @@ def to_xlsx(table: PressTable) -> bytes:
 
     Every text cell is stored as text, so a name such as ``=HYPERLINK(...)`` is never a formula.
     """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Table"

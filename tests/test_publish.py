@@ -1,0 +1,67 @@
+"""``wres build --publish DIR``: only publishable files are copied, tables compressed, the same
+bytes every time, and never into the output folder or over files it did not publish."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from wres_lib.render.publish import publish
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An output folder as a build leaves it, locks and an interrupted write included."""
+    year = tmp_path / "out" / "2025"
+    files = {
+        "index.html": "<html>index</html>",
+        "manifest.json": "{}",
+        ".build.lock": "",
+        ".manifest.lock": "",
+        "trust/ZT001.html": "<html>trust</html>",
+        "trust/ZT001.pdf": "%PDF-1.7",
+        "trust/.ZT002.html.x1.tmp": "half",
+        "national/ENG.html": "<html>nation</html>",
+        "tables/indicators_trust.csv": "year,code\n2025,ZT001\n" * 50,
+        "tables/provenance.json": "{}",
+    }
+    for name, text in files.items():
+        (year / name).parent.mkdir(parents=True, exist_ok=True)
+        (year / name).write_text(text)
+    return tmp_path / "out"
+
+
+def test_only_publishable_files_are_copied_and_tables_compressed(out: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    written = publish(out, 2025, site)
+    names = sorted(str(path.relative_to(site / "2025")) for path in written)
+    assert names == [
+        "index.html", "manifest.json", "national/ENG.html",
+        "tables/indicators_trust.csv.gz", "tables/provenance.json",
+        "trust/ZT001.html", "trust/ZT001.pdf",
+    ]  # fmt: skip
+    table = out / "2025" / "tables" / "indicators_trust.csv"
+    packed = site / "2025" / "tables" / "indicators_trust.csv.gz"
+    assert gzip.decompress(packed.read_bytes()) == table.read_bytes()
+    assert packed.stat().st_size < table.stat().st_size
+    first = {path: path.read_bytes() for path in written}
+    (site / "2025" / "trust" / "ZT999.html").write_text("no longer built")
+    again = publish(out, 2025, site)
+    assert {path: path.read_bytes() for path in again} == first  # same bytes, old page gone
+    assert not (site / "2025" / "trust" / "ZT999.html").exists()
+
+
+def test_the_output_folder_and_unknown_folders_are_never_overwritten(
+    out: Path, tmp_path: Path
+) -> None:
+    for inside in (out, out / "2025" / "copy"):
+        with pytest.raises(ValueError, match="outside"):
+            publish(out, 2025, inside)
+    other = tmp_path / "site" / "2025"
+    other.mkdir(parents=True)
+    (other / "notes.txt").write_text("mine")
+    with pytest.raises(ValueError, match="not a published year"):
+        publish(out, 2025, tmp_path / "site")
+    assert (other / "notes.txt").read_text() == "mine"
