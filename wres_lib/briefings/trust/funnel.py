@@ -103,7 +103,6 @@ def _funnel_table(fitted: Funnel) -> present.Fragment:
     )
     return present.table(
         frame,
-        caption="Trusts by position on the funnel of indicator 2",
-        note="Below the limits is the adverse side: fewer BME appointments than expected.",
+        caption="Trusts by position on the funnel of indicator 2 (below is adverse)",
         numeric=("Trusts",),
     )

@@ -54,23 +54,24 @@ def _trajectory_alt(records: list[dict[str, str]], year: int) -> str:
 
 
 def _trajectory_table(shown: pd.DataFrame) -> present.Fragment:
-    """The trajectory chart's figures: each band's share and line in every year."""
-    ordered = shown.sort_values(["band", "year"], kind="stable")
+    """The trajectory chart's figures: each band's share by year, with the line in brackets."""
+    cells = shown.assign(
+        cell=[
+            f"{narrative.percent(a) if pd.notna(a) else present.TOO_FEW} "
+            f"({narrative.percent(line)})"
+            for a, line in zip(shown["actual_share"], shown["line_share"], strict=True)
+        ]
+    )
+    bands = list(dict.fromkeys(cells["band"]))
+    wide = cells.pivot_table(index="year", columns="band", values="cell", aggfunc="first")
     frame = pd.DataFrame(
-        {
-            "Band": ordered["band"].astype(str).tolist(),
-            "Year": [str(int(year)) for year in ordered["year"]],
-            "On the line": [narrative.percent(v) for v in ordered["line_share"]],
-            "Actual": [
-                narrative.percent(v) if pd.notna(v) else present.TOO_FEW
-                for v in ordered["actual_share"]
-            ],
-        }
+        {"Year": [str(int(year)) for year in wide.index]}
+        | {band: wide[band].fillna("–").tolist() for band in bands}
     )
     return present.table(
         frame,
-        caption="BME share at senior bands against the Model Employer line, by year",
-        numeric=("On the line", "Actual"),
+        caption="BME share at senior bands by year, with the Model Employer line in brackets",
+        numeric=tuple(bands),
     )
 
 
