@@ -30,6 +30,7 @@ from wres_lib.analysis.summary import (
     unbalanced_boards,
 )
 from wres_lib.briefings.action_plans import national_action_plans
+from wres_lib.briefings.distribution import distribution_alt, distribution_table
 from wres_lib.briefings.missing import england_left_out, no_figures
 from wres_lib.indicators import catalogue
 from wres_lib.indicators.aggregate import NATIONAL_CODE
@@ -193,8 +194,9 @@ class NationalBriefing:
         if not self.covers_england:
             return present.paragraphs([england_left_out(len(self.trusts))])
         appointed = self.get("2", "relative_likelihood")
+        values = reportable(self.trusts, "rl_appointment")
         fig = charts.distribution_chart(
-            reportable(self.trusts, "rl_appointment"),
+            values,
             reference=appointed.value,
             reference_label="England",
             value_label="Relative likelihood of appointment, White vs BME (2)",
@@ -204,7 +206,11 @@ class NationalBriefing:
             source=self.chart_source,
             synthetic=self.context.synthetic,
         )
-        return present.chart(fig, "Distribution of indicator 2 across trusts")
+        return present.chart(
+            fig,
+            distribution_alt(values, appointed.value, self.year),
+            distribution_table(values, self.year),
+        )
 
     def league_tables(self) -> present.Fragment:
         if said := self.left_out("recruitment"):

@@ -275,7 +275,39 @@ class SystemBriefing:
             source=self.chart_source,
             synthetic=self.context.synthetic,
         )
-        return present.chart(fig, "Ranked bar chart of board gaps by trust")
+        return present.chart(fig, self._board_gap_alt(), self._board_gap_table())
+
+    def _board_gap_alt(self) -> str:
+        """The board-gap chart's message: how many boards are less diverse than their staff,
+        and the widest gap."""
+        alt = f"Ranked bar chart of the board gap at each trust in {self.name}, {self.year}"
+        gaps = self.trusts.dropna(subset=["board_gap_points"])
+        if gaps.empty:
+            return f"{alt}: no trust has a board gap to show."
+        widest = gaps.sort_values(["board_gap_points", "name"]).iloc[0]
+        below = int((gaps["board_gap_points"] < 0).sum())
+        return (
+            f"{alt}: {below} of {len(gaps)} trusts have a board less diverse than their staff; "
+            f"the widest gap is {present.publish(widest['board_gap_points'], 'points')} at "
+            f"{widest['name']}."
+        )
+
+    def _board_gap_table(self) -> present.Fragment:
+        """The board-gap chart's figures: each trust's gap, largest first as charted."""
+        ordered = self.trusts.sort_values(
+            ["board_gap_points", "name"], ascending=[False, True], na_position="last"
+        )
+        frame = pd.DataFrame(
+            {
+                "Trust": ordered["name"].astype(str).tolist(),
+                "Board gap": [present.publish(v, "points") for v in ordered["board_gap_points"]],
+            }
+        )
+        return present.table(
+            frame,
+            caption=f"Board minus workforce BME share, trusts in {self.name}, {self.year}",
+            numeric=("Board gap",),
+        )
 
     def action_plans(self) -> present.Fragment:
         """How many of its trusts set targets, where those stand, and its own targets."""

@@ -62,7 +62,46 @@ def action_plan(facts: TrustFacts) -> present.Fragment:
     return present.Fragment(
         present.paragraphs(lines)
         + table
-        + present.chart(fig, "Small charts of each target's figures against its path")
+        + present.chart(fig, progress_alt(targets, facts.year), progress_table(targets, figures))
+    )
+
+
+def progress_alt(targets: pd.DataFrame, year: int) -> str:
+    """The progress chart's message with its figures: each target's latest figure and path."""
+    parts = [
+        f"{_plain(t.target_id)} {figure_text(t.value, t.measure)} against a path of "
+        f"{figure_text(t.path_value, t.measure)} ({t.status})"
+        if pd.notna(t.value) and pd.notna(t.path_value)
+        else f"{_plain(t.target_id)} {t.status}"
+        for t in targets.itertuples(index=False)
+    ]
+    return f"Small charts of each target's figures against its path, to {year}: {'; '.join(parts)}."
+
+
+def progress_table(targets: pd.DataFrame, figures: pd.DataFrame) -> present.Fragment:
+    """The progress chart's figures: each target's figure in every year, with its interval."""
+    measures = dict(zip(targets["target_id"], targets["measure"], strict=True))
+    shown = figures[figures["target_id"].isin(measures)].sort_values(["target_id", "year"])
+    records = []
+    for f in shown.itertuples(index=False):
+        measure = measures[f.target_id]
+        interval = (
+            f"{figure_text(f.ci_low, measure)} to {figure_text(f.ci_high, measure)}"
+            if pd.notna(f.ci_low) and pd.notna(f.ci_high)
+            else "–"
+        )
+        records.append(
+            {
+                "Target": _plain(f.target_id),
+                "Year": str(int(f.year)),
+                "Figure": figure_text(f.value, measure),
+                "95% interval": interval,
+            }
+        )
+    return present.table(
+        pd.DataFrame.from_records(records, columns=["Target", "Year", "Figure", "95% interval"]),
+        caption="Each target's figures by year",
+        numeric=("Figure", "95% interval"),
     )
 
 

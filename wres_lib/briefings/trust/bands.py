@@ -141,9 +141,22 @@ def _ladder_chart(facts: TrustFacts, ladder: Pipeline) -> present.Fragment:
         source=facts.chart_source,
         synthetic=facts.context.synthetic,
     )
-    return present.chart(
-        fig, f"Bar chart of the BME share of staff on each pay-band rung, {facts.year}"
+    shares = [
+        (
+            narrative.rung_words(r.rung),
+            present.TOO_FEW if few else present.publish(r.bme_pct, "percent"),
+        )
+        for r, few in zip(rungs.itertuples(), too_few, strict=True)
+    ]
+    alt = f"Bar chart of the BME share of staff on each pay-band rung, {facts.year}: " + (
+        "; ".join(f"{rung} {share}" for rung, share in shares) + "."
     )
+    table = present.table(
+        pd.DataFrame(shares, columns=["Rung", "BME share"]),
+        caption=f"BME share of staff on each rung of the pay ladder, {facts.year}",
+        numeric=("BME share",),
+    )
+    return present.chart(fig, alt, table)
 
 
 def _step_table(facts: TrustFacts, ladder: Pipeline) -> present.Fragment:

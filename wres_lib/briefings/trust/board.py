@@ -22,16 +22,36 @@ def board(facts: TrustFacts) -> present.Fragment:
         "Workforce": facts.workforce_share.value,
         "Population served (system)": population,
     }
+    title = f"BME share of the board, the workforce and the population, {facts.year}"
     fig = charts.board_comparison_chart(
         values,
-        title=f"BME share of the board, the workforce and the population, {facts.year}",
+        title=title,
         source=facts.chart_source,
         synthetic=facts.context.synthetic,
     )
     return present.Fragment(
         present.paragraphs([executive_history(facts)])
-        + present.chart(fig, "Bar chart comparing BME shares of board, workforce, population")
+        + present.chart(fig, _board_alt(values, facts.year), _board_table(values, title))
     )
+
+
+def _board_alt(values: dict[str, float | None], year: int) -> str:
+    """The board chart's message with its figures: each group's BME share."""
+    shares = "; ".join(
+        f"{label.lower()} {present.publish(value, 'percent')}" for label, value in values.items()
+    )
+    return f"Bar chart of the BME share of the board, workforce and population, {year}: {shares}."
+
+
+def _board_table(values: dict[str, float | None], caption: str) -> present.Fragment:
+    """The board chart's figures: the BME share of each group."""
+    frame = pd.DataFrame(
+        {
+            "Group": list(values),
+            "BME share": [present.publish(value, "percent") for value in values.values()],
+        }
+    )
+    return present.table(frame, caption=caption, numeric=("BME share",))
 
 
 def executive_history(facts: TrustFacts) -> str:

@@ -19,10 +19,9 @@ def model_employer(facts: TrustFacts) -> present.Fragment:
     rows = facts.model_employer_rows()
     if board_absent:  # no board figures this year: the senior bands only
         rows = rows[rows["band"] != BOARD_BAND]
+    shown = rows.assign(actual_share=rows["actual_share"].mask(too_few_staff(rows)))
     fig = charts.model_employer_chart(
-        rows.assign(actual_share=rows["actual_share"].mask(too_few_staff(rows)))[
-            ["band", "year", "line_share", "actual_share", "target_share"]
-        ],
+        shown[["band", "year", "line_share", "actual_share", "target_share"]],
         title="Model Employer trajectory: BME share at senior bands",
         subtitle="Dashed: our straight-line approximation of the 2028 target",
         source=facts.chart_source,
@@ -35,13 +34,44 @@ def model_employer(facts: TrustFacts) -> present.Fragment:
     absent = present.paragraphs([facts.no_figures(board_absent)]) if board_absent else ""
     return present.Fragment(
         absent
-        + present.chart(fig, "Line charts of BME share against the Model Employer line by band")
+        + present.chart(fig, _trajectory_alt(records, facts.year), _trajectory_table(shown))
         + present.table(
             pd.DataFrame.from_records(records),
             caption=f"Senior bands against the Model Employer line, {facts.year}",
             note=METHOD + " " + facts.source,
             numeric=("On the line", "Actual", "BME staff needed"),
         )
+    )
+
+
+def _trajectory_alt(records: list[dict[str, str]], year: int) -> str:
+    """The trajectory chart's message with this year's figures: each band's share and line."""
+    alt = "Line charts of the BME share at each senior band against the Model Employer line"
+    bands = "; ".join(
+        f"{r['Band']} {r['Actual']} against {r['On the line']} on the line" for r in records
+    )
+    return f"{alt}, {year}: {bands}." if bands else f"{alt}: no band to show in {year}."
+
+
+def _trajectory_table(shown: pd.DataFrame) -> present.Fragment:
+    """The trajectory chart's figures: each band's share by year, with the line in brackets."""
+    cells = shown.assign(
+        cell=[
+            f"{narrative.percent(a) if pd.notna(a) else present.TOO_FEW} "
+            f"({narrative.percent(line)})"
+            for a, line in zip(shown["actual_share"], shown["line_share"], strict=True)
+        ]
+    )
+    bands = list(dict.fromkeys(cells["band"]))
+    wide = cells.pivot_table(index="year", columns="band", values="cell", aggfunc="first")
+    frame = pd.DataFrame(
+        {"Year": [str(int(year)) for year in wide.index]}
+        | {band: wide[band].fillna("–").tolist() for band in bands}
+    )
+    return present.table(
+        frame,
+        caption="BME share at senior bands by year, with the Model Employer line in brackets",
+        numeric=tuple(bands),
     )
 
 
