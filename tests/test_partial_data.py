@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -141,7 +142,15 @@ def test_the_issue_dataset_briefs_every_section(tmp_path: Path) -> None:
     assert "No staff survey figures for 2025" in sections["survey_table"]
     assert "No board figures for 2025" in sections["board"]
     assert "Disciplinary (3)" in sections["trends"] and "<svg" in sections["trends"]
-    assert "1.25" in sections["key_figures"]  # indicator 3 is there
+    # Indicator 3 is there: its figure recounted from the raw disciplinary rows.
+    rows = pd.read_csv(SAMPLE / "disciplinary.csv")
+    rows = rows[(rows["org_code"] == TRUST) & (rows["year"] == 2025)]
+    white = rows[rows["ethnicity"] == "White"]
+    bme = rows[~rows["ethnicity"].isin(["White", "Unknown"])]
+    ratio = (bme["entered"].sum() / bme["headcount"].sum()) / (
+        white["entered"].sum() / white["headcount"].sum()
+    )
+    assert f"{ratio:.2f}" in sections["key_figures"]
     assert "not available" not in sections["key_figures"]
 
 
