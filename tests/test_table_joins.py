@@ -56,7 +56,9 @@ def code_of(frame: pd.DataFrame) -> str:
 def test_every_organisation_table_carries_the_join_columns(
     sample_context: BriefingContext, organisations: pd.DataFrame, name: str, level: str
 ) -> None:
-    frame = press_table(name, sample_context, YEAR, level).frame
+    table = press_table(name, sample_context, YEAR, level)
+    frame = table.frame
+    assert any(note.startswith(", ".join(JOIN)) for note in table.notes)
     columns = list(frame.columns)
     named = "name" if "name" in columns else "org_name"
     start = columns.index(named) + 1

@@ -18,6 +18,11 @@ JOIN_COLUMNS = ("org_type", "icb_code", "icb_name", "region_code", "region_name"
 # The code and name columns a press table may use, in order of preference.
 CODE_COLUMNS = ("code", "org_code")
 NAME_COLUMNS = ("name", "org_name")
+JOIN_NOTE = (
+    "org_type, icb_code, icb_name, region_code, region_name: where the organisation sits, "
+    "from organisations.csv (a system's own row has type 'icb', a region's type 'region' and "
+    "no system), the same columns in every table, to filter on or join with another table."
+)
 
 
 def geography(context: BriefingContext, level: str) -> pd.DataFrame:
