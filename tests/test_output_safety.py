@@ -201,6 +201,37 @@ def test_table_command_writes_no_formula(hostile_names: Path, tmp_path: Path) ->
     assert "'" + FORMULA in names and FORMULA not in names
 
 
+@pytest.fixture
+def hostile_places(tmp_path: Path) -> Path:
+    """The tiny dataset whose system (ICB) name is a formula and region name a command."""
+    tables = tiny_tables()
+    tables["organisations"]["icb_name"] = FORMULA
+    tables["organisations"]["region_name"] = COMMAND
+    return write_tiny_dataset(tmp_path / "places", tables)
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [("disparity-ratios", "trust"), ("system-summary", "icb"), ("board-gap", "region")],
+)
+def test_system_and_region_names_are_written_as_text(
+    hostile_places: Path, tmp_path: Path, name: str, level: str
+) -> None:
+    data = ["--level", level, "--data", str(hostile_places)]
+    result = run("table", name, "--format", "csv", *data)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert {row["region_name"] for row in rows} == {"'" + COMMAND}
+    assert {row["icb_name"] for row in rows} == ({""} if level == "region" else {"'" + FORMULA})
+    target = tmp_path / f"{name}.xlsx"
+    result = run("table", name, "--format", "xlsx", "--out", str(target), *data)
+    assert result.exit_code == 0, result.output
+    cells = [c for row in openpyxl.load_workbook(target)["Table"].iter_rows() for c in row]
+    assert not [c for c in cells if c.data_type == "f"]
+    assert (COMMAND, "s") in [(c.value, c.data_type) for c in cells]
+    assert (level == "region") != ((FORMULA, "s") in [(c.value, c.data_type) for c in cells])
+
+
 # --- 9. a damaged manifest ------------------------------------------------------------
 
 

@@ -38,15 +38,11 @@ def all_white_executives(
         & (summary["executives_unknown"] == 0)
         & (summary["workforce_bme_pct"] > 100 * min_workforce_share)
     ].sort_values(["workforce_bme_pct", "code"], ascending=[False, True])
-    regions = context.dataset.organisations.drop_duplicates("region_code")
-    region_names = dict(zip(regions["region_code"], regions["region_name"], strict=True))
     small = pd.Series(DEFAULT_RULE.too_few(chosen["staff"]), index=chosen.index)
     frame = pd.DataFrame(
         {
             "org_code": chosen["code"],
             "org_name": chosen["name"],
-            "org_type": chosen["org_type"],
-            "region": chosen["region_code"].map(region_names),
             "bme_workforce_pct": published(chosen["workforce_bme_pct"], 1, small),
             "staff_known_ethnicity": published_counts(chosen["staff"]),
             "executives": published_counts(chosen["executives"], public=True),
@@ -70,7 +66,7 @@ def all_white_executives(
         ],
     )
     title = f"Trusts with an all-White executive team{share}, WRES {year}"
-    return finish(context, "all-white-executives", title, frame, notes)
+    return finish(context, "all-white-executives", title, frame, notes, level=level)
 
 
 def _whole_board(row: Any) -> str:
@@ -117,4 +113,6 @@ def board_gap(context: BriefingContext, year: int, level: str) -> PressTable:
         *sums_note(level),
     ]
     title = f"Board against workforce (WRES indicator 9), {level}s, WRES {year}"
-    return ranked(context, year, "board-gap", title, frame, raw_gap, method, descending=False)
+    return ranked(
+        context, year, level, "board-gap", title, frame, raw_gap, method, descending=False
+    )

@@ -109,4 +109,4 @@ def biggest_changes(context: BriefingContext, year: int, level: str) -> PressTab
         ],
     )
     title = f"Biggest significant changes since {year - 1}, {level}s, WRES {year}"
-    return finish(context, "biggest-changes", title, frame, notes)
+    return finish(context, "biggest-changes", title, frame, notes, level=level)

@@ -139,6 +139,7 @@ def sums_note(level: str) -> list[str]:
 def ranked(
     context: BriefingContext,
     year: int,
+    level: str,
     name: str,
     title: str,
     frame: pd.DataFrame,
@@ -147,8 +148,9 @@ def ranked(
     *,
     descending: bool = True,
 ) -> PressTable:
-    """The finished table ``name``: ``frame`` (indexed by code) sorted by ``key`` (missing
-    last), then by code, with the footnote of ``year`` and ``method``."""
+    """The finished table ``name`` of organisations at ``level``: ``frame`` (indexed by code)
+    sorted by ``key`` (missing last), then by code, with the footnote of ``year`` and
+    ``method``."""
     order = frame.assign(_key=key).sort_values(["_key", "code"], ascending=[not descending, True])
     table = order.drop(columns="_key").reset_index(names="code")
-    return finish(context, name, title, table, footnote(context, year, method))
+    return finish(context, name, title, table, footnote(context, year, method), level=level)

@@ -4,9 +4,9 @@ racial disparity ratios, and the summary of systems and regions."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext
+from wres_lib.analysis.systems import system_table
 from wres_lib.indicators.disparity_ratios import RATIOS
 from wres_lib.indicators.flags import BOTTLENECK, SEPARATOR, SIGNIFICANT
 from wres_lib.tables.columns import (
@@ -49,7 +49,7 @@ def relative_likelihoods(context: BriefingContext, year: int, level: str) -> Pre
         *sums_note(level),
     ]
     title = f"Relative likelihoods (WRES indicators 2-4), {level}s, WRES {year}"
-    return ranked(context, year, "relative-likelihoods", title, frame, sort_key, method)
+    return ranked(context, year, level, "relative-likelihoods", title, frame, sort_key, method)
 
 
 def disparity_ratios(context: BriefingContext, year: int, level: str) -> PressTable:
@@ -70,7 +70,7 @@ def disparity_ratios(context: BriefingContext, year: int, level: str) -> PressTa
     key = reportable(frame, pick(context, year, level, "disparity", "lower_to_upper"))
     method = [DISPARITY_METHOD, *sums_note(level)]
     title = f"Racial disparity ratios, {level}s, WRES {year}"
-    return ranked(context, year, "disparity-ratios", title, frame, key, method)
+    return ranked(context, year, level, "disparity-ratios", title, frame, key, method)
 
 
 def survey_gaps(context: BriefingContext, year: int, level: str) -> PressTable:
@@ -104,22 +104,33 @@ def survey_gaps(context: BriefingContext, year: int, level: str) -> PressTable:
         SURVEY_METHOD,
     ]
     title = f"Staff survey gaps (WRES indicators 5-8), {level}s, WRES {year}"
-    return ranked(context, year, "survey-gaps", title, frame, sort_key, method)
+    return ranked(context, year, level, "survey-gaps", title, frame, sort_key, method)
 
 
 def system_summary(context: BriefingContext, year: int, level: str) -> PressTable:
-    """Headline measures per system or region, from summed counts, in code order."""
+    """Headline measures per system or region, in code order: its trusts and those with no
+    BME executive director, from :func:`wres_lib.analysis.systems.system_table` (the count
+    every briefing and story quotes), then figures from summed counts."""
     frame = organisations(context, year, level).copy()
-    trusts = organisations(context, year, "trust").index
-    parent = {"icb": "icb_code", "region": "region_code"}[level]
-    orgs = context.dataset.organisations.set_index("org_code")
-    parents = pd.Series([str(orgs.at[c, parent]) for c in trusts])
-    frame["trusts"] = frame.index.map(parents.value_counts()).fillna(0).astype(int)
+    systems = system_table(context, year, level).set_index("code").reindex(frame.index)
+    for name in (
+        "trusts",
+        "trusts_reporting_executives",
+        "trusts_without_bme_executive",
+        "codes_without_bme_executive",
+    ):
+        frame[name] = systems[name]
     workforce = pick(context, year, level, "1", "bme_share")
+    everyone = pick(context, year, level, "1", "bme_share_all")
     upper = pick(context, year, level, "1", "bme_share", band="upper")
     frame["staff_known_ethnicity"] = published_counts(column(frame, workforce, "denominator"))
-    for name, chosen in (("bme_workforce_pct", workforce), ("bme_upper_bands_pct", upper)):
+    for name, chosen in (
+        ("bme_workforce_pct", workforce),
+        ("bme_all_staff_pct", everyone),
+        ("bme_upper_bands_pct", upper),
+    ):
         frame[name] = published_figure(frame, chosen, 1)
+    frame["population_bme_pct"] = published(systems["population_bme_pct"], 1)
     board = pick(context, year, level, "9", "board_bme_pct")
     frame["board_bme_pct"] = published(column(frame, board, "value"), 1)
     gap = pick(context, year, level, "9", "board_gap_points")
@@ -134,6 +145,16 @@ def system_summary(context: BriefingContext, year: int, level: str) -> PressTabl
         year,
         [
             SUMS_METHOD,
+            "trusts: trusts reporting staff in the year; trusts_without_bme_executive: those "
+            "with at least one executive director and none recorded as BME, out of "
+            "trusts_reporting_executives; codes_without_bme_executive lists them (';' between "
+            "codes; table all-white-executives has each, where every executive's ethnicity is "
+            "recorded).",
+            "bme_workforce_pct: BME share of staff of known ethnicity; bme_all_staff_pct: BME "
+            "share of all staff, those of unknown ethnicity included.",
+            "population_bme_pct: BME share of the population of the area (people of known "
+            "ethnicity), the latest figure in the data up to the year; 'not available' where "
+            "the data has none.",
             "bme_upper_bands_pct: BME share of staff at Band 8a and above (VSM included).",
             "board_bme_pct and board_gap_pts: voting board members of the trusts, summed.",
             RL_METHOD,
@@ -142,4 +163,5 @@ def system_summary(context: BriefingContext, year: int, level: str) -> PressTabl
     )
     noun = "Systems (ICBs)" if level == "icb" else "Regions"
     title = f"{noun}: WRES summary from summed counts, WRES {year}"
-    return finish(context, "system-summary", title, frame.reset_index(names="code"), notes)
+    table = frame.reset_index(names="code")
+    return finish(context, "system-summary", title, table, notes, level=level)

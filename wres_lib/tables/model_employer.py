@@ -57,4 +57,4 @@ def model_employer(context: BriefingContext, year: int, level: str) -> PressTabl
         ],
     )
     title = f"A Model Employer: senior bands on or off track, {level}s, WRES {year}"
-    return finish(context, "model-employer", title, frame, notes)
+    return finish(context, "model-employer", title, frame, notes, level=level)

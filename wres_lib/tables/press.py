@@ -18,6 +18,7 @@ from wres_lib.indicators.flags import SEPARATOR, SMALL_NUMBERS
 from wres_lib.present.methods import source_note
 from wres_lib.present.narrative import NOT_AVAILABLE
 from wres_lib.stats.small_numbers import DEFAULT_RULE, TOO_FEW_TO_REPORT
+from wres_lib.tables.geography import JOIN_NOTE, with_geography
 
 SYNTHETIC_COLUMN = "synthetic_data"
 SYNTHETIC_VALUE = "SYNTHETIC"
@@ -79,10 +80,18 @@ def footnote(context: BriefingContext, year: int, method: list[str]) -> list[str
 
 
 def finish(
-    context: BriefingContext, name: str, title: str, frame: pd.DataFrame, notes: list[str]
+    context: BriefingContext,
+    name: str,
+    title: str,
+    frame: pd.DataFrame,
+    notes: list[str],
+    *,
+    level: str,
 ) -> PressTable:
-    """A press table with a fresh index and, for synthetic data, a first ``synthetic_data``."""
-    frame = frame.reset_index(drop=True)
+    """A press table with a fresh index, the join columns of each row's organisation at
+    ``level`` after its name (:func:`wres_lib.tables.geography.with_geography`) and their
+    note, and, for synthetic data, a first ``synthetic_data``."""
+    frame = with_geography(context, level, frame.reset_index(drop=True))
     if context.synthetic:
         frame.insert(0, SYNTHETIC_COLUMN, SYNTHETIC_VALUE)
-    return PressTable(name, title, frame, notes, context.synthetic)
+    return PressTable(name, title, frame, [*notes, JOIN_NOTE], context.synthetic)

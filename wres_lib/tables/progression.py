@@ -62,7 +62,7 @@ def progression(context: BriefingContext, year: int, level: str) -> PressTable:
     )
     notes = footnote(context, year, [PROGRESSION_METHOD, BOTTLENECK_METHOD, *sums_note(level)])
     title = f"Progression ladder: where BME staff fall away, {level}s, WRES {year}"
-    return finish(context, "progression", title, frame, notes)
+    return finish(context, "progression", title, frame, notes, level=level)
 
 
 def _aligned(white: pd.DataFrame, ratio: pd.DataFrame, field: str) -> pd.Series:

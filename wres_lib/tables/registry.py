@@ -49,7 +49,8 @@ REGISTRY: dict[str, TableSpec] = {
         "headlines:relative_likelihoods",
     ),
     "system-summary": TableSpec(
-        "Headline measures per system (ICB) or region, from summed counts",
+        "Headline measures per system (ICB) or region: trusts with no BME executive director, "
+        "BME share of staff and of the population, from summed counts",
         ("icb", "region"),
         "headlines:system_summary",
     ),

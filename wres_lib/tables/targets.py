@@ -78,7 +78,7 @@ def targets(
         notes.insert(0, NO_TABLE_NOTE)
     chosen = "" if horizon is None else f", horizon {horizon}"
     title = f"Action-plan targets of {level}s and their status, WRES {year}{chosen}"
-    return finish(context, "targets", title, frame, notes)
+    return finish(context, "targets", title, frame, notes, level=level)
 
 
 def _rounded(rows: pd.DataFrame, column: str) -> pd.Series:
