@@ -91,7 +91,7 @@ h2 { border-bottom: 1px solid #d0d0d0; margin-top: 1.5rem; }
 ul { list-style: none; padding: 0; } li { padding: 0.25rem 0; }
 li ul { padding-left: 1.25rem; border-left: 2px solid #d0d0d0; margin: 0.25rem 0 0.25rem 0.2rem; }
 .place { color: #5f5f5f; font-size: 0.85rem; }
-.system-name { font-weight: bold; }
+.system-name, li.system > .place { font-weight: bold; color: #1d1d1b; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }
 """
