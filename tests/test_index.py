@@ -199,3 +199,16 @@ def test_the_rendered_index_shows_each_briefings_headline(rendered) -> None:
     for pages in rendered.values():
         headline = read_lead(pages["html"].read_text(encoding="utf-8"))["headline"]
         assert len(headline) > 20 and headline in items
+
+
+def test_a_briefing_the_organisations_do_not_place_is_listed_apart(
+    tiny_dataset: Path, tmp_path: Path
+) -> None:
+    entry = {"level": "trust", "code": "ZT404", "title": "Gone Trust", "status": "failed"}
+    entry["files"] = {}
+    manifest = Manifest(tmp_path, 2025, load_dataset(tiny_dataset), {("trust", "ZT404"): entry})
+    parsed = outline(write_index(tmp_path / "2025", manifest, ORGANISATIONS))
+    assert parsed.headings == ["Other briefings"]
+    assert [" ".join(text.split()) for _, text in parsed.items] == [
+        "Gone Trust ZT404 · not rendered: see manifest.json"
+    ]

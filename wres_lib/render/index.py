@@ -272,7 +272,8 @@ def _item(
     name = places.name(level, code, _text(entry, "title"))
     headline = _text(entry, "headline") or _text(entry, "title") or name
     search = html.escape(f"{headline} {name} {code} {level} {context}".lower(), quote=True)
-    place = f'<span class="place">{html.escape(name)} · {html.escape(code)}</span>'
+    named = "" if name == headline else f"{html.escape(name)} · "  # said once is enough
+    place = f'<span class="place">{named}{html.escape(code)}</span>'
     attributes = f' class="{css_class}"' if css_class else ""
     links = _links(entry["files"], year)
     if entry["status"] == "failed" or ".html" not in links:
