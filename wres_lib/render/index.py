@@ -23,6 +23,7 @@ from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.render.manifest import Manifest
 
 NATION_NAME = "England"
+TOP_LEVELS = ("national", "region")  # listed first, before the systems and their trusts
 OTHER_GROUP = "Other briefings"
 
 
@@ -158,10 +159,10 @@ def _lead(national: dict | None, year: str) -> str:
 def _sections(entries: dict[tuple[str, str], dict], places: Places, year: str) -> str:
     """The nation and regions; then each region's systems, each with its trusts; then any
     briefing the organisations do not place."""
-    tops = [e for key, e in entries.items() if key[0] in ("national", "region")]
+    tops = [entry for key, entry in entries.items() if key[0] in TOP_LEVELS]
+    placed = {key for key in entries if key[0] in TOP_LEVELS}
     trusts_of: dict[str, list[dict]] = defaultdict(list)
     systems_of: dict[str, set[str]] = defaultdict(set)
-    placed = {key for key in entries if key[0] in ("national", "region")}
     for (level, code), entry in entries.items():
         if level == "trust" and ("trust", code) in places.parents:
             system = places.parents[("trust", code)]
