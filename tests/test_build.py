@@ -3,6 +3,7 @@ failures reported without stopping the rest."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -185,5 +186,7 @@ def test_a_planted_failure_is_reported_and_the_rest_are_written(dataset, tmp_pat
     assert entries["Y58"]["status"] == "failed" and entries["Y58"]["files"] == {}
     assert entries["Y56"]["title"] == "London: WRES briefing 2025"
     index = (year / "index.html").read_text()
-    assert '<a href="region/Y56.html">London: WRES briefing 2025</a>' in index
+    headline = entries["Y56"]["headline"]  # the page's h1, recorded for the index
+    assert "London" in headline and entries["Y58"].get("headline") is None
+    assert f'<a href="region/Y56.html">{html.escape(headline)}</a>' in index
     assert "not rendered: see manifest.json" in index and 'href="region/Y58.html"' not in index

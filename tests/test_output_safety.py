@@ -113,8 +113,9 @@ def test_the_index_escapes_codes_and_titles_by_context(tiny_dataset: Path, tmp_p
         "status": "ok",
         "files": {f"2025/trust/{code}.html": 10, f"2025/trust/{code}.pdf": 10},
     }
-    manifest = Manifest(tmp_path, 2025, load_dataset(tiny_dataset), {("trust", code): entry})
-    page = write_index(tmp_path / "2025", manifest).read_text()
+    dataset = load_dataset(tiny_dataset)
+    manifest = Manifest(tmp_path, 2025, dataset, {("trust", code): entry})
+    page = write_index(tmp_path / "2025", manifest, dataset.organisations).read_text()
     parser = Elements()
     parser.feed(page)
     tags = [tag for tag, _ in parser.tags]
@@ -241,10 +242,11 @@ def test_a_manifest_entry_without_level_is_reported_and_started_afresh(
     path = tmp_path / "2025" / "manifest.json"
     path.parent.mkdir()
     path.write_text(json.dumps({"briefings": [{"code": "ZT901", "status": "ok", "files": {}}]}))
-    manifest = Manifest.open(tmp_path, 2025, load_dataset(tiny_dataset))
+    dataset = load_dataset(tiny_dataset)
+    manifest = Manifest.open(tmp_path, 2025, dataset)
     assert manifest.entries == {}
     assert [r.getMessage() for r in caplog.records] == [
         f"warning: {path} is damaged (briefing 1 has no valid level (found None)); starting "
         "it afresh, so every briefing is rendered again"
     ]
-    assert write_index(tmp_path / "2025", manifest).exists()
+    assert write_index(tmp_path / "2025", manifest, dataset.organisations).exists()

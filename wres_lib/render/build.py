@@ -272,7 +272,7 @@ def _build_locked(
         with _executor(jobs or os.cpu_count() or 1, scheduler) as executor:
             outcomes += _run(stale, executor, settings, record)
     manifest.write()
-    write_index(year_dir, manifest)
+    write_index(year_dir, manifest, dataset.organisations)
     return outcomes
 
 
@@ -304,4 +304,4 @@ def record_briefing(
     files = {str(path.relative_to(out_dir)) for path in written.values()}
     files |= {f for f in kept if (out_dir / f).exists()}
     manifest.add(Outcome.of(briefing, "ok", seconds, tuple(sorted(files)), input_hash=digest))
-    return write_index(out_dir / str(year), manifest)
+    return write_index(out_dir / str(year), manifest, dataset.organisations)

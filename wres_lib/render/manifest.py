@@ -1,8 +1,9 @@
 """``<out>/<year>/manifest.json``: what each briefing of a year's set is, and what happened to it.
 
-One entry per briefing: level, code, title, status, duration, input hash, error, and its files
-with their sizes. ``wres build`` rewrites it as each briefing finishes, so a build that is
-stopped can resume; ``wres brief`` adds its one briefing; the index page is made from it.
+One entry per briefing: level, code, title, status, duration, input hash, error, its files
+with their sizes, and the headline and standfirst of its page (for the index). ``wres build``
+rewrites it as each briefing finishes, so a build that is stopped can resume; ``wres brief``
+adds its one briefing; the index page is made from it.
 Writing merges with what is on disk (under a short lock), so a ``wres brief`` run during a
 build keeps its entry. A damaged manifest is reported in one line and started afresh: every
 briefing is then rendered again.
@@ -19,6 +20,7 @@ from wres_lib.data import schema
 from wres_lib.data.dataset import Dataset
 from wres_lib.files import write_text_atomically
 from wres_lib.render.briefing import Briefing
+from wres_lib.render.lead import read_lead_of_file
 from wres_lib.render.lock import exclusive
 
 # Briefings in build and index order: the nation first, trusts last.
@@ -101,9 +103,12 @@ class Manifest:
         return sorted(self.entries.values(), key=lambda e: (LEVELS.index(e["level"]), e["code"]))
 
     def add(self, outcome: Outcome) -> None:
-        """Record ``outcome``; write the file if something was rendered or failed."""
+        """Record ``outcome`` with its page's lead; write the file if something was rendered or
+        failed."""
         entry = asdict(outcome) | {"seconds": round(outcome.seconds, 2)}
         entry["files"] = {f: (self.out_dir / f).stat().st_size for f in outcome.files}
+        pages = [f for f in outcome.files if f.endswith(".html")]
+        entry |= read_lead_of_file(self.out_dir / pages[0]) if pages else {}
         self.entries[(outcome.level, outcome.code)] = entry
         self.added.append(outcome)
         if outcome.status != "skipped":
