@@ -1,0 +1,191 @@
+"""Systems (ICBs) and regions in words: their findings, their ranks, and the one-line finding of
+each row of the systems table.
+
+Every sentence quotes only the figures it is given, so a test can recount them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from wres_lib.analysis.findings import EXECUTIVE_MEASURE, Finding
+from wres_lib.present.narrative.checking import check_sentence
+from wres_lib.present.narrative.figures import percent, points
+from wres_lib.present.narrative.findings import _likelihood, ordinal, worded
+from wres_lib.present.narrative.places import in_region
+from wres_lib.present.narrative.words import capitalise_first, count_of, number_word, possessive
+
+# Measure -> (superlative at the worst end, at the best end, what is ranked).
+RANK_WORDS = {
+    "board_gap_points": ("widest", "narrowest", "board gap"),
+    EXECUTIVE_MEASURE: ("most", "fewest", "trusts without a BME executive director"),
+    "rl_appointment": (
+        "highest",
+        "lowest",
+        "relative likelihood of White applicants being appointed rather than BME applicants",
+    ),
+}
+LEVEL_NOUNS = {"icb": "system", "region": "region"}
+
+
+def place_words(rank: int, tied: bool, superlative: str) -> str:
+    """ "the widest", "the joint 3rd widest", "the 9th most".
+
+    >>> place_words(1, False, "widest"), place_words(3, True, "widest")
+    ('the widest', 'the joint 3rd widest')
+    """
+    joint = "joint " if tied else ""
+    position = "" if rank == 1 else f"{ordinal(rank)} "
+    return f"the {joint}{position}{superlative}"
+
+
+def among_words(size: int, level: str, scope: str, region_name: str = "") -> str:
+    """ "of the 11 systems in the Midlands", "of the 42 systems nationally", "of the seven
+    regions"."""
+    noun = LEVEL_NOUNS[level] + ("s" if size != 1 else "")
+    if level == "region":
+        return f"of the {number_word(size)} {noun}"
+    where = in_region(region_name) if scope == "region" else "nationally"
+    return f"of the {number_word(size)} {noun} {where}"
+
+
+def rank_sentence(
+    name: str,
+    measure: str,
+    region: tuple[int, int, bool] | None,
+    national: tuple[int, int, bool],
+    region_name: str,
+    level: str = "icb",
+) -> str:
+    """ "X has the 3rd widest board gap of the 11 systems in the Midlands and the 9th widest of
+    the 42 systems nationally." Each of ``region`` and ``national`` is (rank, of, tied), 1 the
+    worst; ``region`` is None for a region."""
+    worst, _, noun = RANK_WORDS[measure]
+    rank, size, tied = national
+    nationally = f"{place_words(rank, tied, worst)} {among_words(size, level, 'national')}"
+    if region is None:
+        said = f"{place_words(rank, tied, worst)} {noun} {among_words(size, level, 'national')}"
+    else:
+        r_rank, r_size, r_tied = region
+        said = (
+            f"{place_words(r_rank, r_tied, worst)} {noun} "
+            f"{among_words(r_size, level, 'region', region_name)} and {nationally}"
+        )
+    return check_sentence(f"{capitalise_first(name)} has {said}.")
+
+
+def _no_executive(f: Finding, name: str) -> str:
+    g = f.figures
+    sentence = _without_executive(g["without"], g["reporting"], f"the trusts in {name}")
+    population = g["population_bme_pct"]
+    if population is None:
+        return sentence
+    return (
+        f"{sentence}, although {percent(population / 100)} of the population they serve is from "
+        "ethnic minority backgrounds"
+    )
+
+
+def _without_executive(without: int, reporting: int, whose: str = "its trusts") -> str:
+    """ "None of its five trusts has a BME executive director", "Two of the six trusts in X
+    have no BME executive director" (``whose``: "its trusts" or "the trusts in X")."""
+    owner, _, where = whose.partition(" trusts")
+    if without == reporting and reporting > 1:
+        return (
+            f"None of {owner} {number_word(reporting)} trusts{where} has a BME executive director"
+        )
+    trusts = count_of(without, reporting, "trust", possessive=owner)
+    verb = "has" if without == 1 else "have"
+    return f"{capitalise_first(trusts)}{where} {verb} no BME executive director"
+
+
+def _rank(f: Finding, name: str) -> str:
+    g = f.figures
+    worst, best, _ = RANK_WORDS[g["measure"]]
+    superlative = worst if g["end"] == "worst" else best
+    place = place_words(g["rank"], g["tied"], superlative)
+    among = among_words(g["of"], g["level"], g["among"], g["region_name"])
+    if g["measure"] == "board_gap_points":
+        side = "below" if g["value"] < 0 else "above"
+        return (
+            f"{capitalise_first(name)} has {place} board gap {among}: its trusts' voting boards "
+            f"are {points(abs(g['value']))} {side} their staff's BME share"
+        )
+    if g["measure"] == EXECUTIVE_MEASURE:
+        said = _without_executive(int(g["value"]), g["reporting"], f"the trusts in {name}")
+        return f"{said}: {place} {among}"
+    likelihood = capitalise_first(_likelihood("2", g["value"], name))
+    return f"{likelihood}, {place} {among}"
+
+
+def _board_gap(f: Finding, name: str) -> str:
+    g = f.figures
+    sentence = (
+        f"The voting boards of {possessive(name)} trusts are {percent(g['board_bme_pct'] / 100)} "
+        f"BME, against {percent(g['bme_share'] / 100)} of their staff whose ethnicity is known: "
+        f"{points(abs(g['gap']))} short"
+    )
+    previous = g["previous_gap"]
+    if previous is None or points(abs(previous)) == points(abs(g["gap"])):
+        return sentence
+    if g["gap"] < previous:
+        return f"{sentence}, a gap that widened by {points(previous - g['gap'])} in a year"
+    return f"{sentence}, though the gap narrowed by {points(g['gap'] - previous)} in a year"
+
+
+_SYSTEM_WORDING = {
+    "system_no_bme_executive": _no_executive,
+    "system_rank": _rank,
+    "board_gap": _board_gap,
+}
+
+
+def worded_system(findings: list[Finding], name: str) -> list[Finding]:
+    """The findings of a system or region with their sentences, about ``name`` ("Tarrow ICS",
+    "the Midlands"); the kinds a trust also has are worded as a trust's, but "in" the system
+    where a trust's say "at" it."""
+    done = []
+    for f in findings:
+        wording = _SYSTEM_WORDING.get(f.kind)
+        sentence = wording(f, name) if wording else worded([f], name)[0].sentence
+        sentence = sentence.replace(f" at {name}", f" in {name}")
+        done.append(replace(f, sentence=check_sentence(capitalise_first(sentence))))
+    return done
+
+
+def nothing_stands_out_system(name: str, year: int, level: str) -> str:
+    """The headline of a system or region when no finding qualifies."""
+    others = "other systems" if level == "icb" else "other regions"
+    return check_sentence(
+        f"{capitalise_first(name)} in {year}: no WRES figure stands out from {others} or from "
+        "the year before"
+    )
+
+
+def row_finding(
+    without: int,
+    reporting: int,
+    gap: float | None,
+    board_rank: int | None,
+    scope_words: str,
+    bottleneck: str,
+) -> str:
+    """The one-line finding of a row of the systems table: its trusts without a BME executive
+    director when at least half lack one, else its board gap (and where it is the widest of
+    ``scope_words``, "in the Midlands"), then where BME staff fall away most (``bottleneck``,
+    a step label, or "")."""
+    if reporting >= 2 and 2 * without >= reporting:
+        first = _without_executive(without, reporting)
+    elif gap is None:
+        first = "No board figures to compare"
+    elif board_rank == 1:
+        first = f"The widest board gap {scope_words}: {points(abs(gap))}"
+    else:
+        side = "below" if gap < 0 else "above"
+        first = f"Boards {points(abs(gap))} {side} the staff's BME share"
+    second = (
+        f"BME staff fall away most between {bottleneck.replace(' to ', ' and ').replace('-', '–')}"
+        if bottleneck
+        else "no single step of the pay ladder stands out"
+    )
+    return check_sentence(f"{first}; {second}.")
