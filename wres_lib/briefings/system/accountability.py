@@ -13,7 +13,7 @@ from wres_lib.present import fragments as present
 from wres_lib.present import narrative
 
 if TYPE_CHECKING:
-    from wres_lib.briefings.system.briefing import SystemBriefing
+    from wres_lib.briefings.system.facts import SystemFacts
 
 MEASURE_LABELS = {
     "board_gap_points": "Board gap (board minus staff BME share)",
@@ -28,7 +28,8 @@ def place(systems: pd.DataFrame, code: str, measure: str, scope: str) -> tuple[i
     mine = systems["code"] == code
     rank = int(ranks[mine].iloc[0])
     size = int(ranked_count(systems, measure, scope)[mine].iloc[0])
-    among = systems if scope == "national" else systems[systems["region_code"] == systems.loc[mine, "region_code"].iloc[0]]
+    region = systems.loc[mine, "region_code"].iloc[0]
+    among = systems if scope == "national" else systems[systems["region_code"] == region]
     tied = int((among[f"rank_{measure}_{scope}"] == rank).sum()) > 1
     return rank, size, tied
 
@@ -41,7 +42,7 @@ def _figure(row: pd.Series, measure: str) -> str:
     return present.publish(row[measure], "ratio")
 
 
-def ranks(briefing: SystemBriefing) -> present.Fragment:
+def ranks(briefing: SystemFacts) -> present.Fragment:
     """One sentence a measure ("the 3rd widest board gap of the 11 systems in the Midlands and
     the 9th widest of the 42 systems nationally"), then the ranks as a table."""
     systems = briefing.systems

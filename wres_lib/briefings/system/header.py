@@ -10,12 +10,12 @@ from wres_lib.present import narrative
 from wres_lib.present.narrative.places import in_region
 
 if TYPE_CHECKING:
-    from wres_lib.briefings.system.briefing import SystemBriefing
+    from wres_lib.briefings.system.facts import SystemFacts
 
 STANDFIRST_FINDINGS = 2  # the findings after the headline that the standfirst gives
 
 
-def headline(briefing: SystemBriefing) -> str:
+def headline(briefing: SystemFacts) -> str:
     """The highest-scoring finding (:mod:`wres_lib.analysis.findings`), or a plain statement
     that none stands out."""
     if not briefing.findings:
@@ -25,7 +25,7 @@ def headline(briefing: SystemBriefing) -> str:
     return briefing.findings[0].sentence
 
 
-def lede(briefing: SystemBriefing) -> str:
+def lede(briefing: SystemFacts) -> str:
     """What the system is, where, how many trusts it sums, and its BME share of all staff."""
     trusts = narrative.plural(len(briefing.trusts), "trust", spell_out=True)
     if briefing.level == "icb":
@@ -47,20 +47,20 @@ def lede(briefing: SystemBriefing) -> str:
     )
 
 
-def standfirst(briefing: SystemBriefing) -> str:
+def standfirst(briefing: SystemFacts) -> str:
     """The next two findings, then the lede."""
     following = [f"{f.sentence}." for f in briefing.findings[1 : 1 + STANDFIRST_FINDINGS]]
     return " ".join([*following, lede(briefing)])
 
 
-def header(briefing: SystemBriefing) -> present.Fragment:
+def header(briefing: SystemFacts) -> present.Fragment:
     return present.Fragment(
         present.heading(headline(briefing), 1)
         + present.paragraphs([standfirst(briefing)], "standfirst")
     )
 
 
-def key_figures(briefing: SystemBriefing) -> present.Fragment:
+def key_figures(briefing: SystemFacts) -> present.Fragment:
     """Share of all staff, of the population served and of the board; trusts without a BME
     executive director; indicator 2."""
     share, board = briefing.get("1", "bme_share_all"), briefing.get("9", "board_bme_pct")

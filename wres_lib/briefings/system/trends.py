@@ -14,10 +14,10 @@ from wres_lib.present import charts
 from wres_lib.present import fragments as present
 
 if TYPE_CHECKING:
-    from wres_lib.briefings.system.briefing import SystemBriefing
+    from wres_lib.briefings.system.facts import SystemFacts
 
 
-def trends(briefing: SystemBriefing) -> present.Fragment:
+def trends(briefing: SystemFacts) -> present.Fragment:
     """The trend chart of indicators 2-4 and a sentence on each fitted trend."""
     absent = [t for i in LIKELIHOOD_INDICATORS for t in briefing.missing_tables(i.number)]
     if len(absent) == len(LIKELIHOOD_INDICATORS):
@@ -37,6 +37,5 @@ def trends(briefing: SystemBriefing) -> present.Fragment:
     sentences = [trend_sentence(r) for r in fitted.sort_values("indicator").itertuples()]
     sentences += [briefing.no_figures(absent)] if absent else []
     return present.Fragment(
-        present.chart(fig, trend_alt(series), trend_table(series))
-        + present.bullet_list(sentences)
+        present.chart(fig, trend_alt(series), trend_table(series)) + present.bullet_list(sentences)
     )

@@ -14,12 +14,12 @@ from wres_lib.present import fragments as present
 from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 if TYPE_CHECKING:
-    from wres_lib.briefings.system.briefing import SystemBriefing
+    from wres_lib.briefings.system.facts import SystemFacts
 
 LARGEST_GAPS_SHOWN = 3
 
 
-def findings_list(briefing: SystemBriefing) -> present.Fragment:
+def findings_list(briefing: SystemFacts) -> present.Fragment:
     lines = []
     none = briefing.no_bme_executive
     if "board" in briefing.absent:
@@ -68,7 +68,7 @@ def findings_list(briefing: SystemBriefing) -> present.Fragment:
     return present.bullet_list(lines)
 
 
-def bottleneck_sentence(briefing: SystemBriefing) -> str:
+def bottleneck_sentence(briefing: SystemFacts) -> str:
     """Where BME staff fall away most on the progression ladder of the summed counts."""
     main = pipeline(briefing.rows, briefing.year).bottleneck
     if main is None or main.value is None:
@@ -78,7 +78,7 @@ def bottleneck_sentence(briefing: SystemBriefing) -> str:
     )
 
 
-def trust_table(briefing: SystemBriefing) -> present.Fragment:
+def trust_table(briefing: SystemFacts) -> present.Fragment:
     trusts = briefing.trusts.sort_values("workforce_bme_pct", ascending=False)
     frame = pd.DataFrame(
         {
@@ -123,7 +123,7 @@ def trust_table(briefing: SystemBriefing) -> present.Fragment:
     )
 
 
-def board_gap_chart(briefing: SystemBriefing) -> present.Fragment:
+def board_gap_chart(briefing: SystemFacts) -> present.Fragment:
     if "board" in briefing.absent:
         return present.paragraphs([briefing.no_figures(["board"])])
     fig = charts.ranked_bar_chart(
@@ -140,7 +140,7 @@ def board_gap_chart(briefing: SystemBriefing) -> present.Fragment:
     return present.chart(fig, board_gap_alt(briefing), board_gap_table(briefing))
 
 
-def board_gap_alt(briefing: SystemBriefing) -> str:
+def board_gap_alt(briefing: SystemFacts) -> str:
     """The board-gap chart's message: how many boards are less diverse than their staff,
     and the widest gap."""
     alt = f"Ranked bar chart of the board gap at each trust in {briefing.name}, {briefing.year}"
@@ -156,7 +156,7 @@ def board_gap_alt(briefing: SystemBriefing) -> str:
     )
 
 
-def board_gap_table(briefing: SystemBriefing) -> present.Fragment:
+def board_gap_table(briefing: SystemFacts) -> present.Fragment:
     """The board-gap chart's figures: each trust's gap, largest first as charted."""
     ordered = briefing.trusts.sort_values(
         ["board_gap_points", "name"], ascending=[False, True], na_position="last"

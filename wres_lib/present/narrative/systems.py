@@ -16,7 +16,7 @@ from wres_lib.present.narrative.places import in_region
 from wres_lib.present.narrative.words import capitalise_first, count_of, number_word, possessive
 
 # Measure -> (superlative at the worst end, at the best end, what is ranked).
-RANK_WORDS = {
+_RANK_WORDS = {
     "board_gap_points": ("widest", "narrowest", "board gap"),
     EXECUTIVE_MEASURE: ("most", "fewest", "trusts without a BME executive director"),
     "rl_appointment": (
@@ -25,13 +25,13 @@ RANK_WORDS = {
         "relative likelihood of White applicants being appointed rather than BME applicants",
     ),
 }
-LEVEL_NOUNS = {"icb": "system", "region": "region"}
+_LEVEL_NOUNS = {"icb": "system", "region": "region"}
 
 
-def place_words(rank: int, tied: bool, superlative: str) -> str:
+def _place_words(rank: int, tied: bool, superlative: str) -> str:
     """ "the widest", "the joint 3rd widest", "the 9th most".
 
-    >>> place_words(1, False, "widest"), place_words(3, True, "widest")
+    >>> _place_words(1, False, "widest"), _place_words(3, True, "widest")
     ('the widest', 'the joint 3rd widest')
     """
     joint = "joint " if tied else ""
@@ -39,10 +39,10 @@ def place_words(rank: int, tied: bool, superlative: str) -> str:
     return f"the {joint}{position}{superlative}"
 
 
-def among_words(size: int, level: str, scope: str, region_name: str = "") -> str:
+def _among_words(size: int, level: str, scope: str, region_name: str = "") -> str:
     """ "of the 11 systems in the Midlands", "of the 42 systems nationally", "of the seven
     regions"."""
-    noun = LEVEL_NOUNS[level] + ("s" if size != 1 else "")
+    noun = _LEVEL_NOUNS[level] + ("s" if size != 1 else "")
     if level == "region":
         return f"of the {number_word(size)} {noun}"
     where = in_region(region_name) if scope == "region" else "nationally"
@@ -60,16 +60,16 @@ def rank_sentence(
     """ "X has the 3rd widest board gap of the 11 systems in the Midlands and the 9th widest of
     the 42 systems nationally." Each of ``region`` and ``national`` is (rank, of, tied), 1 the
     worst; ``region`` is None for a region."""
-    worst, _, noun = RANK_WORDS[measure]
+    worst, _, noun = _RANK_WORDS[measure]
     rank, size, tied = national
-    nationally = f"{place_words(rank, tied, worst)} {among_words(size, level, 'national')}"
+    nationally = f"{_place_words(rank, tied, worst)} {_among_words(size, level, 'national')}"
     if region is None:
-        said = f"{place_words(rank, tied, worst)} {noun} {among_words(size, level, 'national')}"
+        said = f"{_place_words(rank, tied, worst)} {noun} {_among_words(size, level, 'national')}"
     else:
         r_rank, r_size, r_tied = region
         said = (
-            f"{place_words(r_rank, r_tied, worst)} {noun} "
-            f"{among_words(r_size, level, 'region', region_name)} and {nationally}"
+            f"{_place_words(r_rank, r_tied, worst)} {noun} "
+            f"{_among_words(r_size, level, 'region', region_name)} and {nationally}"
         )
     return check_sentence(f"{capitalise_first(name)} has {said}.")
 
@@ -101,10 +101,10 @@ def _without_executive(without: int, reporting: int, whose: str = "its trusts") 
 
 def _rank(f: Finding, name: str) -> str:
     g = f.figures
-    worst, best, _ = RANK_WORDS[g["measure"]]
+    worst, best, _ = _RANK_WORDS[g["measure"]]
     superlative = worst if g["end"] == "worst" else best
-    place = place_words(g["rank"], g["tied"], superlative)
-    among = among_words(g["of"], g["level"], g["among"], g["region_name"])
+    place = _place_words(g["rank"], g["tied"], superlative)
+    among = _among_words(g["of"], g["level"], g["among"], g["region_name"])
     if g["measure"] == "board_gap_points":
         side = "below" if g["value"] < 0 else "above"
         return (
