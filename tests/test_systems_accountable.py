@@ -97,14 +97,14 @@ def test_national_table_ranks_every_system(sample_context, systems) -> None:
 
 
 def test_row_finding_reads_as_one_sentence() -> None:
-    assert narrative.row_finding(5, 5, -29.8, 2, "in the Midlands", "Band 5 to Band 6") == (
-        "None of its five trusts has a BME executive director; BME staff fall away most "
-        "between Band 5 and Band 6."
+    assert narrative.row_finding(5, 5, -29.8, 2, "in the Midlands") == (
+        "None of its five trusts has a BME executive director; voting boards 29.8 percentage "
+        "points less BME than the staff."
     )
-    widest = narrative.row_finding(0, 4, -33.3, 1, "in the Midlands", "")
+    widest = narrative.row_finding(0, 4, -33.3, 1, "in the Midlands", 1, 1.834)
     assert widest == (
-        "The widest board gap in the Midlands: 33.3 percentage points; no single step of the "
-        "pay ladder stands out."
+        "The widest board gap in the Midlands, 33.3 percentage points; the highest relative "
+        "likelihood of appointment in the Midlands, 1.83."
     )
 
 

@@ -30,6 +30,10 @@ def _with_rank(value: str, rank: object) -> str:
     return value if pd.isna(rank) else f"{value}, {narrative.ordinal(int(rank))}"
 
 
+def _rank_or_none(rank: object) -> int | None:
+    return None if pd.isna(rank) else int(rank)
+
+
 def _appointment(row: pd.Series) -> str:
     if pd.isna(row["rl_appointment"]):
         return present.TOO_FEW
@@ -88,9 +92,10 @@ def systems_table(
                 int(row[EXECUTIVE_MEASURE]),
                 reporting,
                 gap,
-                None if pd.isna(rank) else int(rank),
+                _rank_or_none(rank),
                 where,
-                str(row["bottleneck_step"]),
+                _rank_or_none(row[f"rank_rl_appointment_{scope}"]),
+                None if pd.isna(row["rl_appointment"]) else float(row["rl_appointment"]),
             ),
         }
         records.append(record)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from wres_lib.briefings.system.facts import SystemFacts
 
 LARGEST_GAPS_SHOWN = 3
+# Lists of trusts longer than this are summarised with a pointer to the table.
+LONGEST_LIST = 5
 
 
 def findings_list(briefing: SystemFacts) -> present.Fragment:
@@ -24,6 +26,12 @@ def findings_list(briefing: SystemFacts) -> present.Fragment:
     none = briefing.no_bme_executive
     if "board" in briefing.absent:
         lines.append(briefing.no_figures(["board"]))
+    elif len(none) > LONGEST_LIST:
+        trusts = narrative.count_of(len(none), len(briefing.reporting), "trust", "the")
+        lines.append(
+            f"{narrative.capitalise_first(trusts)} that reported executives had no BME "
+            f"executive director in {briefing.year}: the table of trusts below names them."
+        )
     elif len(none):
         names = narrative.list_phrase(sorted(none["name"]))
         trusts = narrative.plural(len(none), "trust", spell_out=True)

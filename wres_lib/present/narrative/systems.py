@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from wres_lib.analysis.findings import EXECUTIVE_MEASURE, Finding
 from wres_lib.present.narrative.checking import check_sentence
-from wres_lib.present.narrative.figures import percent, points
+from wres_lib.present.narrative.figures import percent, points, ratio_figure
 from wres_lib.present.narrative.findings import _likelihood, ordinal, worded
+from wres_lib.present.narrative.ladder import rung_words
 from wres_lib.present.narrative.places import in_region
 from wres_lib.present.narrative.words import capitalise_first, count_of, number_word, possessive
 
@@ -133,7 +134,18 @@ def _board_gap(f: Finding, name: str) -> str:
     return f"{sentence}, though the gap narrowed by {points(g['gap'] - previous)} in a year"
 
 
+def _bottleneck(f: Finding, name: str) -> str:
+    g = f.figures
+    return (
+        f"The steepest step on the career ladder {'across' if name.startswith('the ') else 'in'} "
+        f"{name} is from {rung_words(g['step'])}: White staff's odds of making it were "
+        f"{ratio_figure(g['ratio'])} times BME staff's (95% interval {ratio_figure(g['ci_low'])} "
+        f"to {ratio_figure(g['ci_high'])})"
+    )
+
+
 _SYSTEM_WORDING = {
+    "bottleneck": _bottleneck,
     "system_no_bme_executive": _no_executive,
     "system_rank": _rank,
     "board_gap": _board_gap,
@@ -168,24 +180,26 @@ def row_finding(
     gap: float | None,
     board_rank: int | None,
     scope_words: str,
-    bottleneck: str,
+    appointment_rank: int | None = None,
+    appointment: float | None = None,
 ) -> str:
-    """The one-line finding of a row of the systems table: its trusts without a BME executive
-    director when at least half lack one, else its board gap (and where it is the widest of
-    ``scope_words``, "in the Midlands"), then where BME staff fall away most (``bottleneck``,
-    a step label, or "")."""
+    """The one-line finding of a row of the systems table, its two strongest clauses of: at
+    least half its trusts without a BME executive director; the widest board gap of
+    ``scope_words`` ("in the Midlands"); the highest appointment ratio there; else its board gap.
+    (Where BME staff fall away has a column of its own.)"""
+    clauses = []
     if reporting >= 2 and 2 * without >= reporting:
-        first = _without_executive(without, reporting)
-    elif gap is None:
-        first = "No board figures to compare"
-    elif board_rank == 1:
-        first = f"The widest board gap {scope_words}: {points(abs(gap))}"
-    else:
-        side = "below" if gap < 0 else "above"
-        first = f"Boards {points(abs(gap))} {side} the staff's BME share"
-    second = (
-        f"BME staff fall away most between {bottleneck.replace(' to ', ' and ').replace('-', '–')}"
-        if bottleneck
-        else "no single step of the pay ladder stands out"
-    )
-    return check_sentence(f"{first}; {second}.")
+        clauses.append(_without_executive(without, reporting))
+    if gap is not None and board_rank == 1:
+        clauses.append(f"the widest board gap {scope_words}, {points(abs(gap))}")
+    if appointment is not None and appointment_rank == 1:
+        clauses.append(
+            f"the highest relative likelihood of appointment {scope_words}, "
+            f"{ratio_figure(appointment)}"
+        )
+    if len(clauses) < 2 and gap is not None and board_rank != 1:
+        side = "less" if gap < 0 else "more"
+        clauses.append(f"voting boards {points(abs(gap))} {side} BME than the staff")
+    if not clauses:
+        clauses.append("no board figures to compare")
+    return check_sentence(capitalise_first("; ".join(clauses[:2])) + ".")
