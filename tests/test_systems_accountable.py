@@ -9,11 +9,11 @@ import re
 import pandas as pd
 import pytest
 
-from wres_lib.analysis.findings import Finding
+from wres_lib.analysis.findings import SYSTEM_BOTTLENECK_RATIO, Finding
 from wres_lib.analysis.findings.system import system_findings
 from wres_lib.analysis.systems import system_table
 from wres_lib.briefings.system import SystemBriefing
-from wres_lib.briefings.system.header import headline
+from wres_lib.briefings.system.header import headline, standfirst
 from wres_lib.briefings.systems_table import systems_table
 from wres_lib.data.schema import UNKNOWN, WHITE
 from wres_lib.present import narrative
@@ -224,3 +224,26 @@ def test_region_names_take_the_article_english_wants() -> None:
     assert narrative.in_region("London") == "in London"
     assert narrative.region_phrase("North East and Yorkshire") == "the North East and Yorkshire"
     assert narrative.region_phrase("the South West") == "the South West"
+
+
+def test_a_system_bottleneck_is_news_only_when_steep(sample_context, systems) -> None:
+    for code in ("ZQ01", "ZQ07", "ZQ08"):
+        found = [
+            f for f in system_findings(sample_context, "icb", code, YEAR) if f.kind == "bottleneck"
+        ]
+        ratio = systems.set_index("code").at[code, "bottleneck_ratio"]
+        assert len(found) == int(ratio >= SYSTEM_BOTTLENECK_RATIO)
+
+
+@pytest.mark.slow
+def test_no_one_kind_leads_most_system_and_region_headlines(sample_context) -> None:
+    leads = []
+    for level in ("icb", "region"):
+        for code in sorted(sample_context.dataset.organisations[f"{level}_code"].unique()):
+            briefing = SystemBriefing(sample_context, level, code, YEAR)
+            narrative.check_sentence(briefing.headline())
+            narrative.check_sentence(standfirst(briefing))
+            lead = briefing.findings[0] if briefing.findings else None
+            leads.append("none" if lead is None else f"{lead.kind}:{lead.subject}")
+    commonest = max(leads.count(kind) for kind in set(leads))
+    assert commonest <= 0.35 * len(leads)

@@ -39,9 +39,12 @@ Ties are broken by kind (the table's order), then by subject, then by the figure
 the same data always gives the same headline. A ratio flagged ``few_events`` or a figure on
 small numbers never makes a finding. The ``system_*`` kinds are a system's or region's
 (:mod:`wres_lib.analysis.findings.system`), which also takes the bottleneck, change,
-board_gap and likelihood findings from its summed counts as a trust does. The ``target_*``
-kinds are a trust's own action-plan targets (:mod:`wres_lib.analysis.findings.targets`); all
-of them are one topic, so a briefing leads with at most one.
+board_gap and likelihood findings from its summed counts as a trust does, except that its
+bottleneck must have a ratio of at least ``SYSTEM_BOTTLENECK_RATIO`` (2): summed over many
+trusts, nearly every step's interval lies above 1, so a located step alone is not news. The
+``target_*`` kinds are a trust's own action-plan targets
+(:mod:`wres_lib.analysis.findings.targets`); all of them are one topic, so a briefing leads
+with at most one.
 """
 
 from __future__ import annotations
@@ -85,6 +88,8 @@ MIN_RUN_YEARS = 3
 MIN_BOARD_GAP = 10.0
 # Top or bottom tenth of trusts.
 EXTREME_FRACTION = 0.1
+# The smallest step ratio of a system's or region's bottleneck that is a finding.
+SYSTEM_BOTTLENECK_RATIO = 2.0
 # The fewest trusts a rank is given among.
 MIN_RANKED = 10
 

@@ -14,7 +14,13 @@ import math
 import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext
-from wres_lib.analysis.findings import EXECUTIVE_MEASURE, EXTREME_FRACTION, Finding, score
+from wres_lib.analysis.findings import (
+    EXECUTIVE_MEASURE,
+    EXTREME_FRACTION,
+    SYSTEM_BOTTLENECK_RATIO,
+    Finding,
+    score,
+)
 from wres_lib.analysis.findings.trust import (
     board_gap_findings,
     bottleneck_findings,
@@ -47,7 +53,9 @@ def system_findings(
     rows = rows[rows["year"] <= year]
     found: list[Finding] = []
     found += no_executive_findings(row)
-    found += bottleneck_findings(rows, year)
+    found += [
+        f for f in bottleneck_findings(rows, year) if f.figures["ratio"] >= SYSTEM_BOTTLENECK_RATIO
+    ]
     found += rank_findings(table, row, level)
     found += change_findings(rows, year)
     found += board_gap_findings(rows, rows, year)
