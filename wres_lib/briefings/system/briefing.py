@@ -51,10 +51,14 @@ class SystemBriefing(SystemFacts):
         return trends.trends(self)
 
     def survey(self) -> present.Fragment:
-        return survey.survey_table(self)  # type: ignore[arg-type]  # same facts as a trust's
+        """The trust briefing's survey table: it reads only what a system's facts also have
+        (``get``, ``missing_tables``, ``no_figures``, ``short_name``, ``year``, ``source``)."""
+        return survey.survey_table(self)
 
     def disparity(self) -> present.Fragment:
-        return bands.disparity(self)  # type: ignore[arg-type]  # same facts as a trust's
+        """The trust briefing's progression ladder and disparity ratios, from the summed rows
+        (it reads ``rows``, ``get``, ``short_name``, ``year``, ``chart_source``, ``source``)."""
+        return bands.disparity(self)
 
     def trust_table(self) -> present.Fragment:
         return trusts.trust_table(self)

@@ -14,7 +14,7 @@ from wres_lib.present.narrative.figures import percent, points, ratio_figure
 from wres_lib.present.narrative.findings import _likelihood, ordinal, worded
 from wres_lib.present.narrative.ladder import rung_words
 from wres_lib.present.narrative.places import in_region
-from wres_lib.present.narrative.words import capitalise_first, count_of, number_word, possessive
+from wres_lib.present.narrative.words import capitalise_first, count_of, number_word
 
 # Measure -> (superlative at the worst end, at the best end, what is ranked).
 _RANK_WORDS = {
@@ -122,7 +122,7 @@ def _rank(f: Finding, name: str) -> str:
 def _board_gap(f: Finding, name: str) -> str:
     g = f.figures
     sentence = (
-        f"The voting boards of {possessive(name)} trusts are {percent(g['board_bme_pct'] / 100)} "
+        f"The voting boards of the trusts in {name} are {percent(g['board_bme_pct'] / 100)} "
         f"BME, against {percent(g['bme_share'] / 100)} of their staff whose ethnicity is known: "
         f"{points(abs(g['gap']))} short"
     )
