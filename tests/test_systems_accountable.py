@@ -16,6 +16,7 @@ from wres_lib.briefings.system import SystemBriefing
 from wres_lib.briefings.system.header import headline, standfirst
 from wres_lib.briefings.systems_table import systems_table
 from wres_lib.data.schema import UNKNOWN, WHITE
+from wres_lib.present import fragments as present
 from wres_lib.present import narrative
 
 YEAR = 2025
@@ -247,3 +248,21 @@ def test_no_one_kind_leads_most_system_and_region_headlines(sample_context) -> N
             leads.append("none" if lead is None else f"{lead.kind}:{lead.subject}")
     commonest = max(leads.count(kind) for kind in set(leads))
     assert commonest <= 0.35 * len(leads)
+
+
+def test_region_table_figures_recount_from_raw_rows(sample_context, raw) -> None:
+    fragment = html.unescape(systems_table(sample_context, YEAR, "Y58"))
+    gaps, trusts = board_gap(raw, "icb"), without_bme_executive(raw)
+    organisations = sample_context.dataset.organisations
+    names = organisations.drop_duplicates("icb_code").set_index("icb_code")["icb_name"]
+    for code in sorted(organisations.loc[organisations["region_code"] == "Y58", "icb_code"]):
+        row = re.search(
+            rf'<th scope="row">{re.escape(names[code].removesuffix(" (synthetic)"))}</th>'
+            r"(.*?)</tr>",
+            fragment,
+        )
+        assert row is not None
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
+        mine = trusts[trusts["icb"] == code]
+        assert cells[0] == present.publish(gaps[code], "points")
+        assert cells[1].startswith(f"{int(mine['none'].sum())} of {len(mine)}")
