@@ -32,9 +32,11 @@ from wres_lib.present.narrative import (
     ordinal_year_span,
     percent,
     phrases,
+    places,
     plural,
     points,
     ratio_figure,
+    systems,
     times_as_likely,
     words,
     year_phrase,
@@ -54,7 +56,7 @@ nouns = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12).
 )
 
 
-@pytest.mark.parametrize("module", [figures, words, phrases, checking])
+@pytest.mark.parametrize("module", [figures, words, phrases, checking, places, systems])
 def test_doctests_pass(module: ModuleType) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
@@ -62,7 +64,7 @@ def test_doctests_pass(module: ModuleType) -> None:
 
 
 def test_the_package_offers_every_public_name_of_its_modules() -> None:
-    modules = (figures, words, phrases, checking, ladder, findings)
+    modules = (figures, words, phrases, checking, ladder, findings, places, systems)
     defined = set().union(*(public_names(m) for m in modules))
     assert defined == set(narrative.__all__)
     assert all(hasattr(narrative, name) for name in narrative.__all__)

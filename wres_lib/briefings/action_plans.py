@@ -54,7 +54,9 @@ def system_action_plans(
         lines.append(f"No targets recorded: {narrative.list_phrase(sorted(none['name']))}.")
     own = status[(status["year"] == year) & (status["org_code"] == code)]
     if own.empty:
-        lines.append(f"{name} has set no targets of its own in this dataset.")
+        lines.append(
+            f"{narrative.capitalise_first(name)} has set no targets of its own in this dataset."
+        )
         return present.paragraphs(lines)
     table = present.table(
         pd.DataFrame.from_records([target_record(r) for r in own.itertuples(index=False)]),

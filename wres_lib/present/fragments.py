@@ -93,8 +93,10 @@ def table(
     caption: str,
     note: str = "",
     numeric: Sequence[str] = (),
+    row_header: str = "",
 ) -> Fragment:
-    """A plain, deterministic HTML table of formatted text; ``numeric`` columns align right."""
+    """A plain, deterministic HTML table of formatted text; ``numeric`` columns align right;
+    the cells of column ``row_header``, when given, head their rows (``th scope="row"``)."""
     head = "".join(
         f'<th{" class=num" if column in numeric else ""} scope="col">'
         f"{html.escape(str(column))}</th>"
@@ -103,7 +105,9 @@ def table(
     body = []
     for row in frame.itertuples(index=False):
         cells = "".join(
-            f"<td{' class=num' if column in numeric else ''}>{html.escape(str(value))}</td>"
+            f'<th scope="row">{html.escape(str(value))}</th>'
+            if column == row_header
+            else f"<td{' class=num' if column in numeric else ''}>{html.escape(str(value))}</td>"
             for column, value in zip(frame.columns, row, strict=True)
         )
         body.append(f"<tr>{cells}</tr>")

@@ -13,6 +13,8 @@ kind                     base  what scales it                                   
 =======================  ====  ======================================================  =====
 all_white_board          85    + BME share of all staff (points) / 5                   100
 all_white_executive      70    + BME share of all staff (points) / 5                   85
+system_no_bme_executive  60    + 15 if no reporting trust has one (else at least half  90
+                               lack one); + BME share of the population served / 5
 no_bme_executive_run     55    + 4 a year without a BME executive director (3+ years)  85
 bottleneck               55    + 10 x log2(step odds ratio)                            75
 target_missed            55    + 10 if the latest figure's whole interval (or a        75
@@ -20,6 +22,9 @@ target_missed            55    + 10 if the latest figure's whole interval (or a 
                                year past the due date
 rank                     45    + 15 x closeness to the extreme (1 = first of all);     75
                                + 5 among all trusts rather than peers; + 5 adverse
+system_rank              45    + 15 x closeness to the extreme (1 = first of all);     75
+                               + 5 among all systems rather than the region's;
+                               + 5 adverse
 change                   40    + 4 x |z| of the change (interval excludes no change);  70
                                + 5 adverse
 board_gap                35    + (|gap| - 10 points) / 2, gap at least 10 points       60
@@ -32,9 +37,14 @@ target_met               20    + 10 if the whole interval is past the target    
 
 Ties are broken by kind (the table's order), then by subject, then by the figures' text, so
 the same data always gives the same headline. A ratio flagged ``few_events`` or a figure on
-small numbers never makes a finding. The ``target_*`` kinds are a trust's own action-plan
-targets (:mod:`wres_lib.analysis.findings.targets`); all of them are one topic, so a briefing
-leads with at most one.
+small numbers never makes a finding. The ``system_*`` kinds are a system's or region's
+(:mod:`wres_lib.analysis.findings.system`), which also takes the bottleneck, change,
+board_gap and likelihood findings from its summed counts as a trust does, except that its
+bottleneck must have a ratio of at least ``SYSTEM_BOTTLENECK_RATIO`` (2): summed over many
+trusts, nearly every step's interval lies above 1, so a located step alone is not news. The
+``target_*`` kinds are a trust's own action-plan targets
+(:mod:`wres_lib.analysis.findings.targets`); all of them are one topic, so a briefing leads
+with at most one.
 """
 
 from __future__ import annotations
@@ -48,10 +58,12 @@ import pandas as pd
 SCORES: dict[str, tuple[float, float]] = {
     "all_white_board": (85, 100),
     "all_white_executive": (70, 85),
+    "system_no_bme_executive": (60, 90),
     "no_bme_executive_run": (55, 85),
     "bottleneck": (55, 75),
     "target_missed": (55, 75),
     "rank": (45, 75),
+    "system_rank": (45, 75),
     "change": (40, 70),
     "board_gap": (35, 60),
     "target_off_track": (35, 45),
@@ -60,6 +72,14 @@ SCORES: dict[str, tuple[float, float]] = {
     "target_met": (20, 30),
 }
 KINDS = tuple(SCORES)
+EXECUTIVE_KINDS = (
+    "all_white_board",
+    "all_white_executive",
+    "no_bme_executive_run",
+    "system_no_bme_executive",
+)
+# The system measure that counts trusts without a BME executive director.
+EXECUTIVE_MEASURE = "trusts_without_bme_executive"
 # A workforce at least this share BME (of all staff, percent) makes an all-white team news.
 NOTABLE_WORKFORCE_SHARE = 20.0
 # The shortest run of years without a BME executive director that is a finding.
@@ -68,6 +88,8 @@ MIN_RUN_YEARS = 3
 MIN_BOARD_GAP = 10.0
 # Top or bottom tenth of trusts.
 EXTREME_FRACTION = 0.1
+# The smallest step ratio of a system's or region's bottleneck that is a finding.
+SYSTEM_BOTTLENECK_RATIO = 2.0
 # The fewest trusts a rank is given among.
 MIN_RANKED = 10
 
@@ -90,7 +112,7 @@ class Finding:
     @property
     def topic(self) -> str:
         """What the finding is about: two findings on one topic tell one story."""
-        if self.kind in ("all_white_board", "all_white_executive", "no_bme_executive_run"):
+        if self.kind in EXECUTIVE_KINDS or self.figures.get("measure") == EXECUTIVE_MEASURE:
             return "executive team"
         if self.kind == "board_gap":
             return "indicator 9"

@@ -66,12 +66,12 @@ def trust_findings(context: BriefingContext, code: str, year: int) -> list[Findi
     found: list[Finding] = []
     found += _all_white(rows, year)
     found += _executive_run(context, code, year)
-    found += _bottleneck(rows, year)
+    found += bottleneck_findings(rows, year)
     found += _ranks(context, code, year)
-    found += _changes(history, year)
-    found += _board_gap(rows, history, year)
+    found += change_findings(history, year)
+    found += board_gap_findings(rows, history, year)
     found += _model_employer(context, code, year)
-    found += _likelihoods(rows, year)
+    found += likelihood_findings(rows, year)
     found += target_findings(context, code, year)
     return found
 
@@ -119,7 +119,7 @@ def _executive_run(context: BriefingContext, code: str, year: int) -> list[Findi
     return [Finding(kind, score(kind, 4 * run), "", figures, mine)]
 
 
-def _bottleneck(rows: pd.DataFrame, year: int) -> list[Finding]:
+def bottleneck_findings(rows: pd.DataFrame, year: int) -> list[Finding]:
     steps = rows[(rows["year"] == year) & (rows["indicator"] == PROGRESSION)]
     if steps.empty:
         return []
@@ -226,7 +226,7 @@ def change_interval(now: Figure, before: Figure, log: bool) -> tuple[float, floa
     return change, change - spread, change + spread
 
 
-def _changes(history: pd.DataFrame, year: int) -> list[Finding]:
+def change_findings(history: pd.DataFrame, year: int) -> list[Finding]:
     found = []
     for indicator, measure, band, log, adverse_up in CHANGE_CELLS:
         now = figure(history, indicator, measure, year, band=band)
@@ -257,7 +257,7 @@ def _changes(history: pd.DataFrame, year: int) -> list[Finding]:
     return found
 
 
-def _board_gap(rows: pd.DataFrame, history: pd.DataFrame, year: int) -> list[Finding]:
+def board_gap_findings(rows: pd.DataFrame, history: pd.DataFrame, year: int) -> list[Finding]:
     gap = figure(rows, "9", "board_gap_points", year)
     if gap.value is None or gap.value > -MIN_BOARD_GAP:
         return []
@@ -299,7 +299,7 @@ def _model_employer(context: BriefingContext, code: str, year: int) -> list[Find
     return [Finding("model_employer", score("model_employer", scaled), "", figures, now)]
 
 
-def _likelihoods(rows: pd.DataFrame, year: int) -> list[Finding]:
+def likelihood_findings(rows: pd.DataFrame, year: int) -> list[Finding]:
     found = []
     for indicator in ("2", "3"):
         ratio = figure(rows, indicator, "relative_likelihood", year)

@@ -47,15 +47,14 @@ def trends(facts: TrustFacts) -> present.Fragment:
         marks=marks,
     )
     fitted = facts.context.fits.trends(facts.code, facts.year)
-    sentences += [_trend_sentence(r) for r in fitted.sort_values("indicator").itertuples()]
+    sentences += [trend_sentence(r) for r in fitted.sort_values("indicator").itertuples()]
     sentences += [facts.no_figures(absent)] if absent else []
     return present.Fragment(
-        present.chart(fig, _trend_alt(series), _trend_table(series))
-        + present.bullet_list(sentences)
+        present.chart(fig, trend_alt(series), trend_table(series)) + present.bullet_list(sentences)
     )
 
 
-def _trend_alt(series: pd.DataFrame) -> str:
+def trend_alt(series: pd.DataFrame) -> str:
     """The trend chart's message with its key figures: each series' first and last value."""
     parts = []
     for label, rows in series.dropna(subset=["value"]).sort_values("year").groupby("label"):
@@ -68,7 +67,7 @@ def _trend_alt(series: pd.DataFrame) -> str:
     return f"{alt}: {'; '.join(parts)}." if parts else f"{alt}: no figure to show."
 
 
-def _trend_table(series: pd.DataFrame) -> present.Fragment:
+def trend_table(series: pd.DataFrame) -> present.Fragment:
     """The trend chart's figures: each indicator's relative likelihood by year."""
     wide = series.pivot_table(index="year", columns="label", values="value", aggfunc="first")
     labels = [label for label in LABELS.values() if label in wide.columns]
@@ -81,7 +80,7 @@ def _trend_table(series: pd.DataFrame) -> present.Fragment:
     )
 
 
-def _trend_sentence(r: Any) -> str:
+def trend_sentence(r: Any) -> str:
     """ "Appointment (2): changing by a factor of 0.973 a year; parity ...", or why not."""
     label = LABELS[str(r.indicator)]
     if pd.notna(r.parity_year):

@@ -22,7 +22,9 @@ Briefings pass every generated line through :func:`check_sentence`.
 The modules: :mod:`~wres_lib.present.narrative.figures` (one figure as text),
 :mod:`~wres_lib.present.narrative.words` (counts, nouns, lists and names),
 :mod:`~wres_lib.present.narrative.phrases` (likelihood and change clauses),
-:mod:`~wres_lib.present.narrative.ladder` (the progression ladder) and
+:mod:`~wres_lib.present.narrative.ladder` (the progression ladder),
+:mod:`~wres_lib.present.narrative.places` (regions in running English),
+:mod:`~wres_lib.present.narrative.systems` (systems, their ranks and findings) and
 :mod:`~wres_lib.present.narrative.checking` (:func:`check_sentence`). Import from this package.
 """
 
@@ -58,6 +60,13 @@ from wres_lib.present.narrative.phrases import (
     likelihood_phrase,
     no_events_sentence,
 )
+from wres_lib.present.narrative.places import in_region, region_phrase
+from wres_lib.present.narrative.systems import (
+    nothing_stands_out_system,
+    rank_sentence,
+    row_finding,
+    worded_system,
+)
 from wres_lib.present.narrative.words import (
     IRREGULAR_PLURALS,
     NUMBER_WORDS,
@@ -90,11 +99,13 @@ __all__ = [
     "check_sentence",
     "count_of",
     "entry_sentence",
+    "in_region",
     "likelihood_phrase",
     "list_phrase",
     "no_bottleneck_sentence",
     "no_events_sentence",
     "nothing_stands_out",
+    "nothing_stands_out_system",
     "number_word",
     "ordinal",
     "ordinal_year_span",
@@ -102,10 +113,14 @@ __all__ = [
     "plural",
     "points",
     "possessive",
+    "rank_sentence",
     "ratio_figure",
+    "region_phrase",
+    "row_finding",
     "rung_words",
     "times_as_likely",
     "top_sentence",
     "worded",
+    "worded_system",
     "year_phrase",
 ]
