@@ -115,7 +115,7 @@ def all_white_executive_stories(context: BriefingContext, year: int) -> list[Sto
         "bme_workforce_pct_above": 100 * MIN_WORKFORCE_SHARE,
         "whole_board_white": int(chosen["whole_board_white"].sum()),
         "highest_name": str(top["name"]),
-        "highest_bme_workforce_pct": float(top["workforce_bme_pct"]),
+        "highest_bme_workforce_pct": round(float(top["workforce_bme_pct"]), 1),
     }
     stories = [
         StoryFacts(
@@ -167,8 +167,7 @@ def systems_without_bme_executive(
             level,
             figures,
             "system-summary",
-            code=str(chosen["code"].iloc[0]) if len(chosen) == 1 else "",
-            where="trusts_without_bme_executive = trusts_reporting_executives",
+            code=str(chosen["code"].iloc[0]),
             codes=tuple(chosen["code"]),
             detail=chosen,
         )
@@ -208,7 +207,14 @@ def ladder(context: BriefingContext, year: int, level: str = "trust") -> pd.Data
     frame["national_published"] = national_flags.map(is_published)
     frame["national_bottleneck"] = national_flags.map(lambda flag: has_flag(flag, BOTTLENECK))
     with_ladder = int(rows["code"].nunique())
-    frame.attrs = {"with_ladder": with_ladder, "no_bottleneck": with_ladder - len(located)}
+    located_codes = located["code"].astype(str)
+    at_step = located["band"].astype(str)
+    codes = {step: tuple(sorted(located_codes[at_step == step])) for step in steps}
+    frame.attrs = {
+        "with_ladder": with_ladder,
+        "no_bottleneck": with_ladder - len(located),
+        "codes": codes,
+    }
     return frame
 
 
@@ -231,9 +237,9 @@ def bottleneck_story(context: BriefingContext, year: int, level: str = "trust") 
         row = named.iloc[0]
         figures |= {
             "national_step": str(row["step"]),
-            "national_ratio": float(row["national_value"]),
-            "national_ci_low": float(row["national_ci_low"]),
-            "national_ci_high": float(row["national_ci_high"]),
+            "national_ratio": round(float(row["national_value"]), 2),
+            "national_ci_low": round(float(row["national_ci_low"]), 2),
+            "national_ci_high": round(float(row["national_ci_high"]), 2),
         }
     return [
         StoryFacts(
@@ -241,7 +247,8 @@ def bottleneck_story(context: BriefingContext, year: int, level: str = "trust") 
             level,
             figures,
             "progression",
-            where="bottleneck = true",
+            where=f"bottleneck = true and step = '{top['step']}'",
+            codes=frame.attrs["codes"][str(top["step"])],
             detail=frame,
         )
     ]
@@ -257,7 +264,9 @@ def changes_story(context: BriefingContext, year: int, level: str = "trust") -> 
     if found.empty:
         return []
     adverse = found["measure"].isin(ADVERSE_WHEN_RISING) == (found["change"] > 0)
-    found = found.assign(adverse=adverse.to_numpy())
+    found = found.assign(
+        adverse=adverse.to_numpy(), name=[_name(context, code) for code in found["code"]]
+    )
     top = found.iloc[0]
     figures = {
         "changes": len(found),
@@ -266,10 +275,10 @@ def changes_story(context: BriefingContext, year: int, level: str = "trust") -> 
         "worse": int(found["adverse"].sum()),
         "better": int((~found["adverse"]).sum()),
         "code": str(top["code"]),
-        "name": _name(context, str(top["code"])),
+        "name": str(top["name"]),
         "measure": str(top["measure"]),
-        "previous": float(top["previous"]),
-        "current": float(top["current"]),
+        "previous": round(float(top["previous"]), 2),
+        "current": round(float(top["current"]), 2),
     }
     return [
         StoryFacts(
@@ -306,7 +315,7 @@ def region_story(context: BriefingContext, year: int) -> list[StoryFacts]:
         "region": str(top["name"]),
         "without_bme_executive": int(top["trusts_without_bme_executive"]),
         "reporting": int(top["trusts_reporting_executives"]),
-        "bme_workforce_pct": float(top["workforce_bme_pct"]),
+        "bme_workforce_pct": round(float(top["workforce_bme_pct"]), 1),
         "regions": len(frame),
     }
     return [

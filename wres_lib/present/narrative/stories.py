@@ -183,8 +183,9 @@ def _bottleneck_lead(f: StoryFacts) -> str:
         if g["no_bottleneck"]
         else ""
     )
+    at = "At" if f.level == "trust" else "In"
     return (
-        f"At {where} with a progression ladder, BME staff fall away most {_between(g['step'])}"
+        f"{at} {where} with a progression ladder, BME staff fall away most {_between(g['step'])}"
         f"{rest}."
     )
 
