@@ -24,14 +24,13 @@ from wres_lib.analysis.reference import (
     published_path,
     read_published,
 )
-from wres_lib.analysis.stories import StoryFacts, appointment_above, national_stories
-from wres_lib.analysis.summary import (
-    UNBALANCED_WORKFORCE_SHARE,
-    rankable,
-    reportable,
-    trust_summary,
-    unbalanced_boards,
+from wres_lib.analysis.stories import (
+    StoryFacts,
+    appointment_above,
+    national_stories,
+    unbalanced_executives,
 )
+from wres_lib.analysis.summary import rankable, reportable, trust_summary
 from wres_lib.briefings.action_plans import national_action_plans
 from wres_lib.briefings.distribution import distribution_alt, distribution_table
 from wres_lib.briefings.missing import england_left_out, no_figures
@@ -42,7 +41,7 @@ from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
 from wres_lib.present.methods import methods_section, source_note
-from wres_lib.present.narrative.stories import story_headline
+from wres_lib.present.narrative.stories import story_headline, story_percent
 from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 LEAGUE_SIZE = 10
@@ -93,8 +92,10 @@ class NationalBriefing:
 
     @property
     def unbalanced_boards(self) -> pd.DataFrame:
-        boards = unbalanced_boards(self.trusts)
-        return boards.sort_values("workforce_bme_pct", ascending=False)
+        """Trusts with an all-White executive team and more than a fifth of staff BME whose
+        whole board is White (the all-white-executives table's whole_board_white rows)."""
+        teams = unbalanced_executives(self.context, self.year)
+        return teams[teams["whole_board_white"]]
 
     @cached_property
     def story_facts(self) -> list[StoryFacts]:
@@ -150,8 +151,11 @@ class NationalBriefing:
                 + " "
                 + standfirst.replace("for England", "of this dataset", 1)
             )
+        sentences = [standfirst]
+        if also := [story_headline(f) for f in self.story_facts[1:3]]:
+            sentences.append("Also in this edition: " + "; ".join(_run_in(h) for h in also) + ".")
         return present.Fragment(
-            present.heading(self.headline(), 1) + present.paragraphs([standfirst], "standfirst")
+            present.heading(self.headline(), 1) + present.paragraphs(sentences, "standfirst")
         )
 
     def key_figures(self) -> present.Fragment:
@@ -269,7 +273,7 @@ class NationalBriefing:
         )
         return present.table(
             appointment,
-            caption=f"The {LEAGUE_SIZE} trusts where white applicants were most likely to be "
+            caption=f"The {LEAGUE_SIZE} trusts where White applicants were most likely to be "
             f"appointed relative to BME applicants, {self.year}",
             note=(
                 f"Left out: trusts with fewer than {DEFAULT_RULE.min_denominator} applicants in "
@@ -287,7 +291,7 @@ class NationalBriefing:
             {
                 "Trust": boards["name"],
                 "Type": boards["org_type"],
-                "BME staff": [present.publish(v, "percent") for v in boards["workforce_bme_pct"]],
+                "BME staff": [story_percent(v) for v in boards["workforce_bme_pct"]],
                 "Board members (all)": [
                     f"{int(e + n)}"
                     for e, n in zip(boards["executives"], boards["non_executives"], strict=True)
@@ -298,15 +302,17 @@ class NationalBriefing:
         return present.Fragment(
             present.paragraphs(
                 [
-                    f"{narrative.capitalise_first(count)} where at least "
-                    f"{narrative.percent(UNBALANCED_WORKFORCE_SHARE / 100)} of staff are BME "
-                    f"{'has' if len(boards) == 1 else 'have'} an entirely white board."
+                    f"{narrative.capitalise_first(count)} where more than a fifth of staff of "
+                    "known ethnicity are BME "
+                    f"{'has' if len(boards) == 1 else 'have'} an entirely White board, "
+                    "non-executive directors included."
                 ]
             )
             + (
                 present.table(
                     frame,
-                    caption=f"Unbalanced boards: all-white boards, {self.year}",
+                    caption=f"All-White boards where more than a fifth of staff are BME, "
+                    f"{self.year}",
                     note=self.source,
                     numeric=("BME staff", "Board members (all)"),
                 )
@@ -368,6 +374,13 @@ class NationalBriefing:
 
     def methods(self) -> present.Fragment:
         return methods_section(self.source)
+
+
+def _run_in(headline: str) -> str:
+    """A headline as part of a sentence: "Two systems ..." becomes "two systems ...", while
+    "BME staff ..." keeps its capitals."""
+    first = headline.split(" ", 1)[0]
+    return headline[0].lower() + headline[1:] if first[1:].islower() else headline
 
 
 def build(data_dir: str | Path, year: int) -> NationalBriefing:

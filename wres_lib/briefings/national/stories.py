@@ -10,7 +10,7 @@ import pandas as pd
 from wres_lib.analysis.stories import MIN_WORKFORCE_SHARE, StoryFacts
 from wres_lib.present import fragments as present
 from wres_lib.present import narrative
-from wres_lib.present.narrative.stories import story_headline, story_prose
+from wres_lib.present.narrative.stories import story_headline, story_percent, story_prose
 
 TOP_ROWS = 10  # rows of a story's table before it points to the full press table
 CHANGE_LABELS = {
@@ -25,7 +25,8 @@ CHANGE_LABELS = {
 
 
 def _percent(values: pd.Series) -> list[str]:
-    return [present.publish(v, "percent") for v in values]
+    """Shares as the stories' prose gives them (whole percentages, one decimal under 10%)."""
+    return [present.NOT_AVAILABLE if v != v else story_percent(v) for v in values]
 
 
 def _pointer(shown: int, total: int, command: str) -> str:
@@ -118,8 +119,9 @@ def _change_table(facts: StoryFacts, year: int, source: str) -> present.Fragment
     rows = facts.detail.head(TOP_ROWS)
 
     def shown(value: float, measure: str) -> str:
-        kind = "ratio" if measure.startswith("rl_") else "percent"
-        return present.publish(value, kind)
+        return (
+            present.publish(value, "ratio") if measure.startswith("rl_") else story_percent(value)
+        )
 
     measures = rows["measure"].tolist()
     frame = pd.DataFrame(
