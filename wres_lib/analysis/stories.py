@@ -159,7 +159,7 @@ def systems_without_bme_executive(
     figures = {
         "systems": len(chosen),
         "of": len(reported),
-        "trusts": int(chosen["trusts_reporting_executives"].sum()),
+        "trusts_in_all": int(chosen["trusts_reporting_executives"].sum()),
     }
     return [
         StoryFacts(

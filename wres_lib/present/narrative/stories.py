@@ -137,7 +137,7 @@ def _systems_lead(f: StoryFacts) -> str:
     where = count_of(g["systems"], g["of"], NOUNS[f.level], "the")
     return (
         f"In {where} ({names}), no trust that reported executive directors has a BME "
-        f"executive director: {_count(g['trusts'], 'trust')} in all."
+        f"executive director: {_count(g['trusts_in_all'], 'trust')} in all."
     )
 
 
