@@ -125,6 +125,11 @@ class NationalBriefing:
 
     def stories(self) -> present.Fragment:
         """The year's stories, each a headline with a figure, prose and its table."""
+        if not self.covers_england:
+            return present.paragraphs(
+                [f"The national stories are left out: this dataset holds "
+                 f"{narrative.plural(len(self.trusts), 'trust')}, too few to stand for England."]
+            )  # fmt: skip
         if not self.story_facts:
             return present.paragraphs(
                 [f"No national story stands out in the figures of {self.year}."]
