@@ -115,7 +115,7 @@ def all_white_executive_stories(context: BriefingContext, year: int) -> list[Sto
         "bme_workforce_pct_above": 100 * MIN_WORKFORCE_SHARE,
         "whole_board_white": int(chosen["whole_board_white"].sum()),
         "highest_name": str(top["name"]),
-        "highest_bme_workforce_pct": round(float(top["workforce_bme_pct"]), 1),
+        "highest_bme_workforce_pct": float(top["workforce_bme_pct"]),
     }
     stories = [
         StoryFacts(
@@ -237,9 +237,9 @@ def bottleneck_story(context: BriefingContext, year: int, level: str = "trust") 
         row = named.iloc[0]
         figures |= {
             "national_step": str(row["step"]),
-            "national_ratio": round(float(row["national_value"]), 2),
-            "national_ci_low": round(float(row["national_ci_low"]), 2),
-            "national_ci_high": round(float(row["national_ci_high"]), 2),
+            "national_ratio": float(row["national_value"]),
+            "national_ci_low": float(row["national_ci_low"]),
+            "national_ci_high": float(row["national_ci_high"]),
         }
     return [
         StoryFacts(
@@ -277,8 +277,8 @@ def changes_story(context: BriefingContext, year: int, level: str = "trust") -> 
         "code": str(top["code"]),
         "name": str(top["name"]),
         "measure": str(top["measure"]),
-        "previous": round(float(top["previous"]), 2),
-        "current": round(float(top["current"]), 2),
+        "previous": float(top["previous"]),
+        "current": float(top["current"]),
     }
     return [
         StoryFacts(
@@ -315,7 +315,7 @@ def region_story(context: BriefingContext, year: int) -> list[StoryFacts]:
         "region": str(top["name"]),
         "without_bme_executive": int(top["trusts_without_bme_executive"]),
         "reporting": int(top["trusts_reporting_executives"]),
-        "bme_workforce_pct": round(float(top["workforce_bme_pct"]), 1),
+        "bme_workforce_pct": float(top["workforce_bme_pct"]),
         "regions": len(frame),
     }
     return [

@@ -284,12 +284,14 @@ def stories_markdown(stories: list[Story], table_notes: list[str]) -> str:
     """Stories as a Markdown list, each with its figures and source table, then the notes.
 
     Sentences, codes and notes carry names from the data: they are escaped, so they show as
-    typed and never become HTML or Markdown.
+    typed and never become HTML or Markdown. Figures show to two decimals at most.
     """
     lines = []
     for story in stories:
         figures = ", ".join(
-            f"{k} = {markdown_text(v)}" for k, v in story.figures.items() if k != "codes"
+            f"{k} = {markdown_text(round(v, 2) if isinstance(v, float) else v)}"
+            for k, v in story.figures.items()
+            if k != "codes"
         )
         lines.append(
             f"- {markdown_text(story.sentence)}\n  Figures: {figures}. "
