@@ -115,6 +115,17 @@ def test_the_changes_story_counts_the_biggest_changes_table(sample_context):
     assert story.figures["worse"] + story.figures["better"] == len(table)
 
 
+def test_no_change_rests_on_too_few_events(sample_context):
+    frame = press_table("biggest-changes", sample_context, YEAR, "trust").frame
+    ratios = frame[frame["measure"].str.startswith("rl_")]
+    assert len(ratios)
+    for year in (YEAR, YEAR - 1):
+        table = press_table("relative-likelihoods", sample_context, year).frame.set_index("code")
+        for row in ratios.itertuples():
+            assessment = table.at[row.code, f"{row.measure}_assessment"]
+            assert assessment != "too few events to rank", (row.code, row.measure, year)
+
+
 @pytest.fixture(scope="module")
 def briefing(sample_context) -> NationalBriefing:
     return NationalBriefing(sample_context, YEAR)

@@ -14,6 +14,7 @@ from scipy.special import ndtr  # the normal cdf scipy.stats.norm computes, a li
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.analysis.published import is_published
 from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS, SURVEY_INDICATORS
+from wres_lib.indicators.flags import FEW_EVENTS, has_flag
 from wres_lib.stats.intervals import two_proportion_test, z_value
 
 # (indicator, measure, column label) of every measure compared with the year before.
@@ -46,12 +47,18 @@ def _measure(
     return chosen.set_index("code")
 
 
+def _comparable(flag: str) -> bool:
+    """A figure published and (a ratio) resting on enough events in each group to rank."""
+    return is_published(flag) and not has_flag(flag, FEW_EVENTS)
+
+
 def changes(context: BriefingContext, year: int, level: str) -> pd.DataFrame:
     """Every measure of :data:`CHANGE_MEASURES` against the year before, with a test.
 
     Relative likelihoods: a z test of the difference of log ratios, each standard error taken
     from its 95% Katz interval. Survey percentages: a two-proportion z test on respondents.
-    Rows resting on small numbers in either year, or without a test, are left out. Columns:
+    Rows resting on small numbers or (ratios) too few events to rank in either year, or without
+    a test, are left out (the claim floor of every ranked figure). Columns:
     code, measure, previous, current, z, p_value, change, relative_change (percent).
     """
     frames = []
@@ -59,7 +66,7 @@ def changes(context: BriefingContext, year: int, level: str) -> pd.DataFrame:
         now = _measure(context, year, level, indicator, measure)
         before = _measure(context, year - 1, level, indicator, measure)
         both = now.join(before, how="inner", suffixes=("", "_before"))
-        both = both[both["flag"].map(is_published) & both["flag_before"].map(is_published)]
+        both = both[both["flag"].map(_comparable) & both["flag_before"].map(_comparable)]
         if measure == "relative_likelihood":
             with np.errstate(divide="ignore", invalid="ignore"):
                 se = (np.log(both["ci_high"]) - np.log(both["ci_low"])) / (2 * Z95)

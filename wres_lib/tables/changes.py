@@ -7,6 +7,7 @@ import pandas as pd
 
 from wres_lib.analysis.changes import SIGNIFICANCE, significant_changes
 from wres_lib.analysis.context import BriefingContext
+from wres_lib.stats.small_numbers import DEFAULT_RULE
 from wres_lib.tables.columns import organisations
 from wres_lib.tables.press import PressTable, finish, footnote
 
@@ -38,7 +39,9 @@ def biggest_changes(context: BriefingContext, year: int, level: str) -> PressTab
         [
             f"Changes from WRES {year - 1} to {year} with a two-sided p-value under "
             f"{SIGNIFICANCE} (our addition); sorted by the change as a percentage of the "
-            "earlier value. Figures resting on small numbers in either year are left out.",
+            "earlier value. Figures resting on small numbers, and ratios on too few events "
+            f"to rank (fewer than {DEFAULT_RULE.min_events} in a group), in either year are "
+            "left out.",
             "rl_*: relative likelihoods (indicators 2-4), z test of the difference of log "
             "ratios with Katz standard errors. *_bme_pct: BME staff survey percentages "
             "(indicators 5-8), two-proportion z test.",

@@ -287,7 +287,7 @@ def _region_prose(f: StoryFacts) -> list[str]:
     )
     return [
         _region_lead(f),
-        f"BME staff are {story_percent(g['bme_workforce_pct'])} of its staff of known ethnicity.",
+        f"Of its staff of known ethnicity, {story_percent(g['bme_workforce_pct'])} are BME.",
         f"The smallest share is in {_the(str(lowest['name']))}: "
         f"{number_word(int(lowest['trusts_without_bme_executive']))} of its "
         f"{number_word(int(lowest['trusts_reporting_executives']))} trusts.",
