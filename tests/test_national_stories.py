@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from tests.helpers.paths import SAMPLE
+from wres_lib.analysis import leaders
 from wres_lib.analysis import stories as selected
 from wres_lib.briefings.national import NationalBriefing
 from wres_lib.data.schema import UNKNOWN, WHITE
@@ -183,3 +184,17 @@ def test_wres_brief_renders_the_stories(tmp_path: Path):
     subprocess.run(command, check=True, capture_output=True)
     page = (tmp_path / str(YEAR) / "national" / "ENG.html").read_text(encoding="utf-8")
     check_stories(page)
+
+
+@pytest.mark.parametrize("level", ["trust", "icb", "region"])
+def test_leaders_are_the_first_rankable_rows_of_their_press_tables(sample_context, level):
+    board = press_table("board-gap", sample_context, YEAR, level).frame
+    numeric = board[
+        board["bme_workforce_pct"].map(lambda v: isinstance(v, float))
+        & board["board_gap_pts"].map(lambda v: isinstance(v, float))
+    ]
+    assert leaders.widest_board_gap(sample_context, YEAR, level) == numeric["code"].iloc[0]
+    likelihoods = press_table("relative-likelihoods", sample_context, YEAR, level).frame
+    excluded = likelihoods["rl_appointment_assessment"].str.contains("interval excludes 1")
+    top = likelihoods[excluded].sort_values(["rl_appointment", "code"], ascending=[False, True])
+    assert leaders.highest_ratio(sample_context, YEAR, level, "2") == top["code"].iloc[0]

@@ -156,6 +156,7 @@ def systems_without_bme_executive(
     ]
     if chosen.empty:
         return []
+    chosen = chosen.sort_values(["workforce_bme_pct", "code"], ascending=[False, True])
     figures = {
         "systems": len(chosen),
         "of": len(reported),
@@ -167,8 +168,8 @@ def systems_without_bme_executive(
             level,
             figures,
             "system-summary",
-            code=str(chosen["code"].iloc[0]),
-            codes=tuple(chosen["code"]),
+            code=min(chosen["code"]),
+            codes=tuple(sorted(chosen["code"])),
             detail=chosen,
         )
     ]

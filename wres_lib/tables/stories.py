@@ -2,9 +2,11 @@
 
 Every story names the press table its figures come from and either carries the row (a story
 about one organisation) or the filter that picks its rows from that table (a count over many),
-never one row standing for many. The stories the national edition tells too are selected in
-:mod:`wres_lib.analysis.stories` and worded by :mod:`wres_lib.present.narrative.stories`, so
-both quote the same counts; the rest are read from press table rows here. Shares follow the
+never one row standing for many. Selection is analysis: the stories the national edition tells
+too are selected in :mod:`wres_lib.analysis.stories` and worded by
+:mod:`wres_lib.present.narrative.stories`, so both quote the same counts; the organisation
+leading a ranked measure is picked by :mod:`wres_lib.analysis.leaders` and quoted here from its
+press table row; missed targets are counted from the targets table. Shares follow the
 stories' one precision (:func:`~wres_lib.present.narrative.stories.story_percent`). Stories
 come most newsworthy first, in a fixed editorial order.
 """
@@ -18,8 +20,10 @@ from typing import Any
 
 import pandas as pd
 
+from wres_lib.analysis import leaders
 from wres_lib.analysis import stories as selected
 from wres_lib.analysis.context import BriefingContext, load_context
+from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS
 from wres_lib.present import narrative
 from wres_lib.present.narrative.stories import story_lead, story_percent, story_points
 from wres_lib.tables.escaping import markdown_text
@@ -27,6 +31,7 @@ from wres_lib.tables.press import SYNTHETIC_COLUMN, PressTable
 from wres_lib.tables.registry import press_table
 
 MIN_WORKFORCE_SHARE = selected.MIN_WORKFORCE_SHARE
+LIKELIHOOD_SLUGS = {indicator.number: indicator.slug for indicator in LIKELIHOOD_INDICATORS}
 MIN_MISSED = 3  # organisations with a clearly missed target before a story says so
 NOUNS = {"trust": "trust", "icb": "ICB", "region": "region"}
 
@@ -121,46 +126,52 @@ def _bottleneck(context: BriefingContext, year: int, level: str) -> list[Story]:
     return [_selected(context, year, f) for f in facts]
 
 
+def _index(table: PressTable, code: str | None) -> int | None:
+    """The position of organisation ``code`` in ``table``, or None for no pick."""
+    if code is None:
+        return None
+    return int(table.frame.index[table.frame["code"] == code][0])
+
+
 def _board_gap(context: BriefingContext, year: int, level: str) -> list[Story]:
     table = press_table("board-gap", context, year, level)
-    for index, row in table.frame.iterrows():
-        if _number(row["bme_workforce_pct"]) and _number(row["board_gap_pts"]):
-            sentence = (
-                f"{_at(level, row['name'])}, {_pct(row['board_bme_pct'])} of voting board "
-                "members are from ethnic minorities, against "
-                f"{_pct(row['bme_workforce_pct'])} of staff: "
-                f"{story_points(abs(row['board_gap_pts']))} short, the widest gap of any "
-                f"{NOUNS[level]}."
-            )
-            figures = {k: row[k] for k in ("board_bme_pct", "bme_workforce_pct", "board_gap_pts")}
-            return [_story(sentence, figures, table, int(index))]
-    return []
+    index = _index(table, leaders.widest_board_gap(context, year, level))
+    if index is None:
+        return []
+    row = table.frame.loc[index]
+    sentence = (
+        f"{_at(level, row['name'])}, {_pct(row['board_bme_pct'])} of voting board "
+        "members are from ethnic minorities, against "
+        f"{_pct(row['bme_workforce_pct'])} of staff: "
+        f"{story_points(abs(row['board_gap_pts']))} short, the widest gap of any "
+        f"{NOUNS[level]}."
+    )
+    figures = {k: row[k] for k in ("board_bme_pct", "bme_workforce_pct", "board_gap_pts")}
+    return [_story(sentence, figures, table, index)]
 
 
 def _top_ratio(
-    table: PressTable, column: str, clause: Callable[[float], str], level: str
+    context: BriefingContext,
+    year: int,
+    table: PressTable,
+    indicator: str,
+    clause: Callable[[float], str],
+    level: str,
 ) -> list[Story]:
-    """The highest reportable ratio in ``column`` whose interval excludes 1."""
-    frame = table.frame
-    candidates = frame[
-        frame[column].map(_number)
-        & frame[f"{column}_ci_low"].map(_number)
-        & frame[f"{column}_ci_high"].map(_number)
-        & frame[f"{column}_assessment"].str.contains("interval excludes 1")
-    ]
-    if candidates.empty:
+    """The highest rankable ratio of ``indicator`` whose interval excludes 1, as
+    :func:`wres_lib.analysis.leaders.highest_ratio` picks it."""
+    index = _index(table, leaders.highest_ratio(context, year, level, indicator))
+    if index is None:
         return []
-    index = candidates[column].astype(float).idxmax()
-    row = frame.loc[index]
-    if float(row[column]) <= 1:
-        return []
+    column = f"rl_{LIKELIHOOD_SLUGS[indicator]}"
+    row = table.frame.loc[index]
     sentence = (
         f"{_at(level, row['name'])}, {clause(float(row[column]))} (95% interval "
         f"{row[f'{column}_ci_low']:.2f} to {row[f'{column}_ci_high']:.2f}), the highest of any "
         f"{NOUNS[level]}."
     )
     figures = {k: row[k] for k in (column, f"{column}_ci_low", f"{column}_ci_high")}
-    return [_story(sentence, figures, table, int(index))]
+    return [_story(sentence, figures, table, index)]
 
 
 def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]:
@@ -182,8 +193,10 @@ def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]
             )
         )
     stories += _top_ratio(
+        context,
+        year,
         table,
-        "rl_appointment",
+        "2",
         lambda r: narrative.likelihood_phrase(
             r,
             subject="White applicants",
@@ -193,8 +206,10 @@ def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]
         level,
     )
     stories += _top_ratio(
+        context,
+        year,
         table,
-        "rl_disciplinary",
+        "3",
         lambda r: narrative.likelihood_phrase(
             r,
             subject="BME staff",
@@ -208,27 +223,19 @@ def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]
 
 def _survey(context: BriefingContext, year: int, level: str) -> list[Story]:
     table = press_table("survey-gaps", context, year, level)
-    for index, row in table.frame.iterrows():
-        if row["discrimination_significant"] == "yes" and _number(row["discrimination_gap_pts"]):
-            if row["discrimination_gap_pts"] <= 0:
-                return []
-            sentence = (
-                f"{_at(level, row['name'])}, {_pct(row['discrimination_bme_pct'])} of BME staff "
-                "said they had experienced discrimination from a manager or colleague, against "
-                f"{_pct(row['discrimination_white_pct'])} of White staff: a gap of "
-                f"{story_points(row['discrimination_gap_pts'])}, the widest significant gap "
-                f"of any {NOUNS[level]}."
-            )
-            figures = {
-                k: row[k]
-                for k in (
-                    "discrimination_bme_pct",
-                    "discrimination_white_pct",
-                    "discrimination_gap_pts",
-                )
-            }
-            return [_story(sentence, figures, table, int(index))]
-    return []
+    index = _index(table, leaders.widest_survey_gap(context, year, level, "8"))
+    if index is None:
+        return []
+    row = table.frame.loc[index]
+    sentence = (
+        f"{_at(level, row['name'])}, {_pct(row['discrimination_bme_pct'])} of BME staff "
+        "said they had experienced discrimination from a manager or colleague, against "
+        f"{_pct(row['discrimination_white_pct'])} of White staff: a gap of "
+        f"{story_points(row['discrimination_gap_pts'])}, the widest significant gap "
+        f"of any {NOUNS[level]}."
+    )
+    keys = ("discrimination_bme_pct", "discrimination_white_pct", "discrimination_gap_pts")
+    return [_story(sentence, {k: row[k] for k in keys}, table, index)]
 
 
 def _targets_missed(context: BriefingContext, year: int, level: str) -> list[Story]:

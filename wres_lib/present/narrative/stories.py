@@ -24,6 +24,8 @@ from wres_lib.present.narrative.words import (
 
 NOUNS = {"trust": "trust", "icb": "ICB", "region": "region"}
 SYSTEM_NOUNS = {"icb": "system", "region": "region"}
+MAX_NAMED = 5  # a longer list of names is left to the table the story cites
+MAX_DESCRIBED = 3  # systems described one sentence each (more: the table describes them)
 PRECISE_BELOW = 10.0  # percentages (and points) under this keep one decimal in prose
 # What each measure of the biggest-changes table is, in words, and whether it is a ratio.
 CHANGE_WORDS = {
@@ -133,16 +135,19 @@ def _systems_headline(f: StoryFacts) -> str:
 
 def _systems_lead(f: StoryFacts) -> str:
     g = f.figures
-    names = list_phrase([str(name) for name in f.detail["name"]])
     where = count_of(g["systems"], g["of"], NOUNS[f.level], "the")
+    names = [str(name) for name in f.detail["name"]]
+    named = f" ({list_phrase(names)})" if len(names) <= MAX_NAMED else ""
     return (
-        f"In {where} ({names}), no trust that reported executive directors has a BME "
+        f"In {where}{named}, no trust that reported executive directors has a BME "
         f"executive director: {_count(g['trusts_in_all'], 'trust')} in all."
     )
 
 
 def _systems_prose(f: StoryFacts) -> list[str]:
     sentences = [_systems_lead(f)]
+    if len(f.detail) > MAX_DESCRIBED:
+        return [*sentences, "The table lists them, those with the most BME staff first."]
     for row in f.detail.itertuples(index=False):
         n = int(row.trusts_reporting_executives)
         trusts = (
@@ -161,7 +166,7 @@ def _systems_prose(f: StoryFacts) -> list[str]:
             f"{story_percent(row.workforce_bme_pct)} of its staff of known ethnicity are "
             f"BME{population}."
         )
-    return sentences[:4]
+    return sentences
 
 
 # Where BME staff fall away: the ladder's bottleneck.
