@@ -39,6 +39,7 @@ from wres_lib.present.narrative import (
     words,
     year_phrase,
 )
+from wres_lib.present.narrative import stories as story_words
 
 MISSING = [None, float("nan"), np.nan, np.float64("nan"), pd.NA, float("inf"), -float("inf")]
 MISSING_IDS = ["None", "nan", "np.nan", "float64 nan", "pd.NA", "inf", "-inf"]
@@ -54,7 +55,7 @@ nouns = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12).
 )
 
 
-@pytest.mark.parametrize("module", [figures, words, phrases, checking])
+@pytest.mark.parametrize("module", [figures, words, phrases, checking, story_words])
 def test_doctests_pass(module: ModuleType) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0

@@ -92,7 +92,10 @@ def unbalanced_executives(
     """Trusts with an all-White executive team and more than ``min_workforce_share`` of staff
     (known ethnicity) BME, highest share first (ties by code), as the all-white-executives
     table lists them."""
-    teams = executive_teams(context, year)
+    return _unbalanced(executive_teams(context, year), min_workforce_share)
+
+
+def _unbalanced(teams: pd.DataFrame, min_workforce_share: float) -> pd.DataFrame:
     chosen = teams[
         teams["all_white_executive"] & (teams["workforce_bme_pct"] > 100 * min_workforce_share)
     ]
@@ -103,7 +106,7 @@ def all_white_executive_stories(context: BriefingContext, year: int) -> list[Sto
     """Trusts with a fifth BME staff and an all-White executive team, and those of them whose
     whole board is White."""
     teams = executive_teams(context, year)
-    chosen = unbalanced_executives(context, year)
+    chosen = _unbalanced(teams, MIN_WORKFORCE_SHARE)
     if chosen.empty:
         return []
     share = f"bme_workforce_pct > {100 * MIN_WORKFORCE_SHARE:g}"

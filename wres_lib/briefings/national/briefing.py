@@ -41,10 +41,11 @@ from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
 from wres_lib.present.methods import methods_section, source_note
-from wres_lib.present.narrative.stories import story_headline, story_percent
+from wres_lib.present.narrative.stories import run_in, story_headline, story_percent
 from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 LEAGUE_SIZE = 10
+KNOWN_SHARE = "BME staff: share of staff of known ethnicity."
 NATIONAL_ROWS = (
     ("BME share of all staff (1)", "1", "bme_share_all", "all", "percent"),
     ("BME share of staff of known ethnicity (1)", "1", "bme_share", "all", "percent"),
@@ -158,7 +159,7 @@ class NationalBriefing:
             )
         sentences = [standfirst]
         if also := [story_headline(f) for f in self.story_facts[1:3]]:
-            sentences.append("Also in this edition: " + "; ".join(_run_in(h) for h in also) + ".")
+            sentences.append("Also in this edition: " + "; ".join(run_in(h) for h in also) + ".")
         return present.Fragment(
             present.heading(self.headline(), 1) + present.paragraphs(sentences, "standfirst")
         )
@@ -283,7 +284,7 @@ class NationalBriefing:
             note=(
                 f"Left out: trusts with fewer than {DEFAULT_RULE.min_denominator} applicants in "
                 "a group, and trusts where the figure cannot be calculated (for example no BME "
-                f"applicant appointed).{few} " + self.source
+                f"applicant appointed).{few} {KNOWN_SHARE} " + self.source
             ),
             numeric=("Appointment (2)", "BME staff"),
         )
@@ -318,7 +319,7 @@ class NationalBriefing:
                     frame,
                     caption=f"All-White boards where more than a fifth of staff are BME, "
                     f"{self.year}",
-                    note=self.source,
+                    note=f"{KNOWN_SHARE} {self.source}",
                     numeric=("BME staff", "Board members (all)"),
                 )
                 if len(boards)
@@ -332,15 +333,17 @@ class NationalBriefing:
         records = []
         for code in sorted(rows["code"].unique()):
             mine = rows[rows["code"] == code]
-            share, board = (
+            share, share_all, board = (
                 figure(mine, "1", "bme_share", self.year),
+                figure(mine, "1", "bme_share_all", self.year),
                 figure(mine, "9", "board_gap_points", self.year),
             )
             appointed = figure(mine, "2", "relative_likelihood", self.year)
             records.append(
                 {
                     "Region": str(mine.iloc[0]["name"]),
-                    "BME staff": present.publish(share.value, "percent"),
+                    "BME, all staff": present.publish(share_all.value, "percent"),
+                    "BME, known ethnicity": present.publish(share.value, "percent"),
                     "Board gap": present.publish(board.value, "points"),
                     "Appointment (2)": present.publish(appointed.value, "ratio"),
                 }
@@ -353,8 +356,14 @@ class NationalBriefing:
         return present.table(
             frame,
             caption=f"The {covered} NHS England regions, {self.year}",
-            note="Regional figures are built by summing trusts' counts. " + self.source,
-            numeric=tuple(c for c in ("BME staff", "Board gap", "Appointment (2)") if c in frame),
+            note="Regional figures are built by summing trusts' counts. BME, all staff: the share "
+            "NHS England publishes, ethnicity unknown included in the total; known ethnicity: "
+            "the share the comparisons use. " + self.source,
+            numeric=tuple(
+                c
+                for c in ("BME, all staff", "BME, known ethnicity", "Board gap", "Appointment (2)")
+                if c in frame
+            ),
         )
 
     def action_plans(self) -> present.Fragment:
@@ -379,13 +388,6 @@ class NationalBriefing:
 
     def methods(self) -> present.Fragment:
         return methods_section(self.source)
-
-
-def _run_in(headline: str) -> str:
-    """A headline as part of a sentence: "Two systems ..." becomes "two systems ...", while
-    "BME staff ..." keeps its capitals."""
-    first = headline.split(" ", 1)[0]
-    return headline[0].lower() + headline[1:] if first[1:].islower() else headline
 
 
 def build(data_dir: str | Path, year: int) -> NationalBriefing:

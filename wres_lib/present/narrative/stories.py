@@ -326,6 +326,17 @@ WORDING: dict[str, tuple[Callable[[StoryFacts], str], ...]] = {
 }  # type: ignore[dict-item]
 
 
+def run_in(headline: str) -> str:
+    """A headline as part of a sentence: "Two systems ..." becomes "two systems ...", while
+    "BME staff ..." keeps its capitals.
+
+    >>> run_in("Two systems where no trust has one"), run_in("BME staff fall away")
+    ('two systems where no trust has one', 'BME staff fall away')
+    """
+    first = headline.split(" ", 1)[0]
+    return headline[0].lower() + headline[1:] if first[1:].islower() else headline
+
+
 def story_headline(facts: StoryFacts) -> str:
     """The story's headline, with its figure: "70 trusts with more than a fifth BME staff..."."""
     return check_sentence(WORDING[facts.kind][0](facts))
