@@ -41,6 +41,7 @@ from wres_lib.present.narrative import (
     words,
     year_phrase,
 )
+from wres_lib.present.narrative import stories as story_words
 
 MISSING = [None, float("nan"), np.nan, np.float64("nan"), pd.NA, float("inf"), -float("inf")]
 MISSING_IDS = ["None", "nan", "np.nan", "float64 nan", "pd.NA", "inf", "-inf"]
@@ -56,7 +57,9 @@ nouns = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12).
 )
 
 
-@pytest.mark.parametrize("module", [figures, words, phrases, checking, places, systems])
+@pytest.mark.parametrize(
+    "module", [figures, words, phrases, checking, places, systems, story_words]
+)
 def test_doctests_pass(module: ModuleType) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0

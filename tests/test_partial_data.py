@@ -46,6 +46,7 @@ SYSTEM_SECTIONS = [
 NATIONAL_SECTIONS = [
     "header",
     "key_figures",
+    "stories",
     "changes",
     "distribution",
     "league_tables",

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from tests.helpers.paths import SAMPLE
 from wres_lib.cli import main
+from wres_lib.present.narrative.stories import story_percent, story_points
 from wres_lib.tables import press_table
 from wres_lib.tables.press import SYNTHETIC_COLUMN
 from wres_lib.tables.stories import MIN_WORKFORCE_SHARE, find_stories
@@ -32,14 +33,24 @@ def test_every_story_is_clean_and_traceable(context, level: str, year: int) -> N
         options = {"min_workforce_share": MIN_WORKFORCE_SHARE}
         if story.table != "all-white-executives":
             options = {}
-        frame = press_table(story.table, context, year, level, **options).frame
+        table_level = None if story.table == "all-white-executives" else level
+        frame = press_table(story.table, context, year, table_level, **options).frame
         rows = frame.drop(columns=SYNTHETIC_COLUMN).to_dict("records")
+        key = "org_code" if "org_code" in frame else "code"
+        assert set(story.figures.get("codes", [])) <= set(frame[key])
+        if not story.row:
+            assert story.where, story.sentence  # a count over many rows cites its filter
+            continue
         assert story.row in rows
-        for key, value in story.figures.items():
-            if key in story.row:
-                assert story.row[key] == value
-                if isinstance(value, float):
-                    assert f"{value:g}" in story.sentence or f"{abs(value):g}" in story.sentence
+        for name, value in story.figures.items():
+            if name in story.row:
+                assert story.row[name] == value
+                if name.endswith("_pct"):
+                    assert story_percent(value) in story.sentence
+                elif name.endswith("_pts"):
+                    assert story_points(abs(value)) in story.sentence
+                elif isinstance(value, float):
+                    assert f"{value:.2f}" in story.sentence
 
 
 def test_the_headline_story_counts_the_table_rows(context) -> None:
@@ -50,8 +61,9 @@ def test_the_headline_story_counts_the_table_rows(context) -> None:
     )
     assert first.table == "all-white-executives"
     assert first.figures["trusts"] == len(table.frame)
-    assert first.sentence.startswith(f"{len(table.frame)} trusts where more than a fifth")
-    assert first.sentence.endswith("have an all-White executive team.")
+    assert first.sentence.startswith(f"{len(table.frame)} of the ")
+    assert "have an all-White executive team although more than a fifth" in first.sentence
+    assert first.citation == f"rows where bme_workforce_pct > 20 ({len(table.frame)} rows)"
 
 
 def test_stories_command_prints_sentences_with_sources() -> None:
@@ -65,5 +77,5 @@ def test_stories_as_a_frame(context) -> None:
 
     stories = find_stories(context, 2025, "icb")
     frame = frame_of(stories)
-    assert list(frame.columns) == ["sentence", "table", "code", "figures"]
+    assert list(frame.columns) == ["sentence", "table", "code", "cited", "figures"]
     assert frame["sentence"].tolist() == [s.sentence for s in stories]

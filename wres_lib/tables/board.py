@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext
-from wres_lib.analysis.summary import trust_summary
+from wres_lib.analysis.stories import unbalanced_executives
 from wres_lib.stats.small_numbers import DEFAULT_RULE
 from wres_lib.tables.columns import (
     column,
@@ -30,14 +30,7 @@ def all_white_executives(
     context: BriefingContext, year: int, level: str, min_workforce_share: float = 0.0
 ) -> PressTable:
     """Trusts whose executive directors are all recorded as White, by BME share of staff."""
-    summary = trust_summary(context, year)
-    unknown = _unknown_executives(context, year)
-    summary["executives_unknown"] = summary["code"].map(unknown).fillna(0).astype(int)
-    chosen = summary[
-        summary["no_bme_executive"]
-        & (summary["executives_unknown"] == 0)
-        & (summary["workforce_bme_pct"] > 100 * min_workforce_share)
-    ].sort_values(["workforce_bme_pct", "code"], ascending=[False, True])
+    chosen = unbalanced_executives(context, year, min_workforce_share)
     small = pd.Series(DEFAULT_RULE.too_few(chosen["staff"]), index=chosen.index)
     frame = pd.DataFrame(
         {
@@ -75,15 +68,6 @@ def _whole_board(row: Any) -> str:
     if row.bme_non_executives > 0:
         return "no"
     return "not known"
-
-
-def _unknown_executives(context: BriefingContext, year: int) -> pd.Series:
-    """Executive directors of unknown ethnicity per trust in ``year``."""
-    board = context.dataset.board
-    rows = board[
-        (board["year"] == year) & (board["role"] == "executive") & (board["ethnicity"] == "Unknown")
-    ]
-    return rows.groupby(rows["org_code"].astype(str))["members"].sum()
 
 
 def board_gap(context: BriefingContext, year: int, level: str) -> PressTable:

@@ -1,8 +1,14 @@
 """The story finder: the year's strongest findings as sentences a journalist can quote.
 
-Every story is built from one row of a press table (the figures are those published there,
-after the small-number rules), names that table and carries the row, so a reader can check it.
-Stories come most newsworthy first, in a fixed editorial order.
+Every story names the press table its figures come from and either carries the row (a story
+about one organisation) or the filter that picks its rows from that table (a count over many),
+never one row standing for many. Selection is analysis: the stories the national edition tells
+too are selected in :mod:`wres_lib.analysis.stories` and worded by
+:mod:`wres_lib.present.narrative.stories`, so both quote the same counts; the organisation
+leading a ranked measure is picked by :mod:`wres_lib.analysis.leaders` and quoted here from its
+press table row; missed targets are counted from the targets table. Shares follow the
+stories' one precision (:func:`~wres_lib.present.narrative.stories.story_percent`). Stories
+come most newsworthy first, in a fixed editorial order.
 """
 
 from __future__ import annotations
@@ -14,13 +20,18 @@ from typing import Any
 
 import pandas as pd
 
+from wres_lib.analysis import leaders
+from wres_lib.analysis import stories as selected
 from wres_lib.analysis.context import BriefingContext, load_context
+from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS
 from wres_lib.present import narrative
+from wres_lib.present.narrative.stories import story_lead, story_percent, story_points
 from wres_lib.tables.escaping import markdown_text
 from wres_lib.tables.press import SYNTHETIC_COLUMN, PressTable
 from wres_lib.tables.registry import press_table
 
-MIN_WORKFORCE_SHARE = 0.2
+MIN_WORKFORCE_SHARE = selected.MIN_WORKFORCE_SHARE
+LIKELIHOOD_SLUGS = {indicator.number: indicator.slug for indicator in LIKELIHOOD_INDICATORS}
 MIN_MISSED = 3  # organisations with a clearly missed target before a story says so
 NOUNS = {"trust": "trust", "icb": "ICB", "region": "region"}
 
@@ -34,12 +45,25 @@ def _at(level: str, name: str) -> str:
 
 @dataclass(frozen=True)
 class Story:
-    """A quotable sentence, the figures behind it, and the press table row it comes from."""
+    """A quotable sentence, the figures behind it, and the press table row it comes from (or,
+    for a count over many rows, ``where``: the filter that picks them)."""
 
     sentence: str
     figures: dict[str, Any]
     table: str
     row: dict[str, Any] = field(default_factory=dict)
+    where: str = ""
+
+    @property
+    def citation(self) -> str:
+        """Where a reader checks the story: "row ZT026", "rows ZQ15 and ZQ28" or "rows where
+        bottleneck = true (74 rows)"."""
+        codes = self.figures.get("codes") or []
+        if self.where:
+            return f"rows where {self.where} ({narrative.plural(len(codes), 'row')})"
+        if len(codes) > 1:
+            return f"rows {narrative.list_phrase([str(c) for c in codes])}"
+        return f"row {self.row.get('code', self.row.get('org_code', ''))}"
 
 
 def _row(table: PressTable, index: int) -> dict[str, Any]:
@@ -56,127 +80,123 @@ def _story(sentence: str, figures: dict[str, Any], table: PressTable, index: int
     return Story(narrative.check_sentence(sentence), figures, table.name, _row(table, index))
 
 
+def _counted(sentence: str, figures: dict[str, Any], table: str, where: str) -> Story:
+    """A story counting many rows of ``table``: cited by the filter ``where``, not a row."""
+    return Story(narrative.check_sentence(sentence), figures, table, where=where)
+
+
+def _selected(context: BriefingContext, year: int, facts: selected.StoryFacts) -> Story:
+    """A story selected in :mod:`wres_lib.analysis.stories`, with its press table row when it
+    is about one organisation."""
+    figures = {**facts.figures, "codes": list(facts.codes)}
+    if facts.where and len(facts.codes) != 1:
+        return _counted(story_lead(facts), figures, facts.table, facts.where)
+    code = facts.code or (facts.codes[0] if facts.codes else "")
+    options = {"min_workforce_share": MIN_WORKFORCE_SHARE} if facts.table == (
+        "all-white-executives") else {}  # fmt: skip
+    level = None if facts.table == "all-white-executives" else facts.level
+    table = press_table(facts.table, context, year, level, **options)
+    key = "org_code" if "org_code" in table.frame else "code"
+    index = int(table.frame.index[table.frame[key] == code][0])
+    return Story(story_lead(facts), figures, table.name, _row(table, index))
+
+
 def _pct(value: float) -> str:
-    return narrative.percent(value / 100, 1)
+    return story_percent(value)
 
 
 def _all_white_executives(context: BriefingContext, year: int, level: str) -> list[Story]:
     if level != "trust":
         return []
-    table = press_table(
-        "all-white-executives", context, year, min_workforce_share=MIN_WORKFORCE_SHARE
-    )
-    frame = table.frame
-    if frame.empty:
+    facts = selected.all_white_executive_stories(context, year)
+    return [_selected(context, year, f) for f in facts]
+
+
+def _systems(context: BriefingContext, year: int, level: str) -> list[Story]:
+    """The systems (or regions) where no trust has a BME executive director."""
+    if level == "trust":
         return []
-    stories = []
-    count = len(frame)
-    verb = "has" if count == 1 else "have"
-    trusts = narrative.capitalise_first(narrative.plural(count, "trust", spell_out=True))
-    where = "where more than a fifth of staff are from ethnic minorities"
-    stories.append(
-        _story(
-            f"{trusts} {where} {verb} an all-White executive team.",
-            {
-                "trusts": count,
-                "bme_workforce_pct_above": 100 * MIN_WORKFORCE_SHARE,
-                "codes": frame["org_code"].tolist(),
-            },
-            table,
-            0,
-        )
-    )
-    whole = frame.index[frame["whole_board_white"] == "yes"]
-    if len(whole):
-        board_trusts = narrative.capitalise_first(
-            narrative.plural(len(whole), "trust", spell_out=True)
-        )
-        verb = "has" if len(whole) == 1 else "have"
-        stories.append(
-            _story(
-                f"{board_trusts} {where} {verb} an all-White board, non-executive directors "
-                "included.",
-                {
-                    "trusts": len(whole),
-                    "bme_workforce_pct_above": 100 * MIN_WORKFORCE_SHARE,
-                    "codes": frame.loc[whole, "org_code"].tolist(),
-                },
-                table,
-                int(whole[0]),
-            )
-        )
-    return stories
+    facts = selected.systems_without_bme_executive(context, year, level)
+    return [_selected(context, year, f) for f in facts]
+
+
+def _bottleneck(context: BriefingContext, year: int, level: str) -> list[Story]:
+    """Where BME staff fall away most: the step most organisations have as their bottleneck."""
+    facts = selected.bottleneck_story(context, year, level)
+    return [_selected(context, year, f) for f in facts]
+
+
+def _index(table: PressTable, code: str | None) -> int | None:
+    """The position of organisation ``code`` in ``table``, or None for no pick."""
+    if code is None:
+        return None
+    return int(table.frame.index[table.frame["code"] == code][0])
 
 
 def _board_gap(context: BriefingContext, year: int, level: str) -> list[Story]:
     table = press_table("board-gap", context, year, level)
-    for index, row in table.frame.iterrows():
-        if _number(row["bme_workforce_pct"]) and _number(row["board_gap_pts"]):
-            sentence = (
-                f"{_at(level, row['name'])}, {_pct(row['board_bme_pct'])} of voting board "
-                "members are from ethnic minorities, against "
-                f"{_pct(row['bme_workforce_pct'])} of staff: "
-                f"{narrative.points(abs(row['board_gap_pts']))} short, the widest gap of any "
-                f"{NOUNS[level]}."
-            )
-            figures = {k: row[k] for k in ("board_bme_pct", "bme_workforce_pct", "board_gap_pts")}
-            return [_story(sentence, figures, table, int(index))]
-    return []
+    index = _index(table, leaders.widest_board_gap(context, year, level))
+    if index is None:
+        return []
+    row = table.frame.loc[index]
+    sentence = (
+        f"{_at(level, row['name'])}, {_pct(row['board_bme_pct'])} of voting board "
+        "members are from ethnic minorities, against "
+        f"{_pct(row['bme_workforce_pct'])} of staff: "
+        f"{story_points(abs(row['board_gap_pts']))} short, the widest gap of any "
+        f"{NOUNS[level]}."
+    )
+    figures = {k: row[k] for k in ("board_bme_pct", "bme_workforce_pct", "board_gap_pts")}
+    return [_story(sentence, figures, table, index)]
 
 
 def _top_ratio(
-    table: PressTable, column: str, clause: Callable[[float], str], level: str
+    context: BriefingContext,
+    year: int,
+    table: PressTable,
+    indicator: str,
+    clause: Callable[[float], str],
+    level: str,
 ) -> list[Story]:
-    """The highest reportable ratio in ``column`` whose interval excludes 1."""
-    frame = table.frame
-    candidates = frame[
-        frame[column].map(_number)
-        & frame[f"{column}_ci_low"].map(_number)
-        & frame[f"{column}_ci_high"].map(_number)
-        & frame[f"{column}_assessment"].str.contains("interval excludes 1")
-    ]
-    if candidates.empty:
+    """The highest rankable ratio of ``indicator`` whose interval excludes 1, as
+    :func:`wres_lib.analysis.leaders.highest_ratio` picks it."""
+    index = _index(table, leaders.highest_ratio(context, year, level, indicator))
+    if index is None:
         return []
-    index = candidates[column].astype(float).idxmax()
-    row = frame.loc[index]
-    if float(row[column]) <= 1:
-        return []
+    column = f"rl_{LIKELIHOOD_SLUGS[indicator]}"
+    row = table.frame.loc[index]
     sentence = (
         f"{_at(level, row['name'])}, {clause(float(row[column]))} (95% interval "
         f"{row[f'{column}_ci_low']:.2f} to {row[f'{column}_ci_high']:.2f}), the highest of any "
         f"{NOUNS[level]}."
     )
     figures = {k: row[k] for k in (column, f"{column}_ci_low", f"{column}_ci_high")}
-    return [_story(sentence, figures, table, int(index))]
+    return [_story(sentence, figures, table, index)]
 
 
 def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]:
     table = press_table("relative-likelihoods", context, year, level)
     frame = table.frame
     stories = []
-    adverse = frame[
-        frame["rl_appointment"].map(_number)
-        & frame["rl_appointment_assessment"].str.contains("above 1.25, interval excludes 1")
-    ]
-    if len(adverse):
-        many = narrative.count_of(len(adverse), len(frame), NOUNS[level], possessive="the")
+    above, with_figure = selected.appointment_above(context, year, level)
+    if above:
+        many = narrative.count_of(above, with_figure, NOUNS[level], possessive="the")
+        adverse = frame[frame["rl_appointment_assessment"] == "above 1.25, interval excludes 1"]
         stories.append(
-            _story(
-                f"In {many}, White applicants were more than 1.25 times as likely as BME "
-                "applicants to be appointed from shortlisting, each with an interval excluding "
-                "parity.",
-                {
-                    "organisations": len(adverse),
-                    "of": len(frame),
-                    "codes": adverse["code"].tolist(),
-                },
-                table,
-                int(adverse.index[0]),
+            _counted(
+                f"In {many} with a figure, White applicants were more than 1.25 times as likely "
+                "as BME applicants to be appointed from shortlisting, each with an interval "
+                "excluding parity.",
+                {"organisations": above, "of": with_figure, "codes": adverse["code"].tolist()},
+                table.name,
+                "rl_appointment_assessment = 'above 1.25, interval excludes 1'",
             )
         )
     stories += _top_ratio(
+        context,
+        year,
         table,
-        "rl_appointment",
+        "2",
         lambda r: narrative.likelihood_phrase(
             r,
             subject="White applicants",
@@ -186,8 +206,10 @@ def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]
         level,
     )
     stories += _top_ratio(
+        context,
+        year,
         table,
-        "rl_disciplinary",
+        "3",
         lambda r: narrative.likelihood_phrase(
             r,
             subject="BME staff",
@@ -201,40 +223,19 @@ def _likelihoods(context: BriefingContext, year: int, level: str) -> list[Story]
 
 def _survey(context: BriefingContext, year: int, level: str) -> list[Story]:
     table = press_table("survey-gaps", context, year, level)
-    for index, row in table.frame.iterrows():
-        if row["discrimination_significant"] == "yes" and _number(row["discrimination_gap_pts"]):
-            if row["discrimination_gap_pts"] <= 0:
-                return []
-            sentence = (
-                f"{_at(level, row['name'])}, {_pct(row['discrimination_bme_pct'])} of BME staff "
-                "said they had experienced discrimination from a manager or colleague, against "
-                f"{_pct(row['discrimination_white_pct'])} of White staff: a gap of "
-                f"{narrative.points(row['discrimination_gap_pts'])}, the widest significant gap "
-                f"of any {NOUNS[level]}."
-            )
-            figures = {
-                k: row[k]
-                for k in (
-                    "discrimination_bme_pct",
-                    "discrimination_white_pct",
-                    "discrimination_gap_pts",
-                )
-            }
-            return [_story(sentence, figures, table, int(index))]
-    return []
-
-
-def _disparity(context: BriefingContext, year: int, level: str) -> list[Story]:
-    table = press_table("disparity-ratios", context, year, level)
-    return _top_ratio(
-        table,
-        "lower_to_upper",
-        lambda r: (
-            f"the odds of a White member of staff being at Band 8a or above rather than "
-            f"Bands 1-5 were {narrative.ratio_figure(r)} times those of a BME member of staff"
-        ),
-        level,
+    index = _index(table, leaders.widest_survey_gap(context, year, level, "8"))
+    if index is None:
+        return []
+    row = table.frame.loc[index]
+    sentence = (
+        f"{_at(level, row['name'])}, {_pct(row['discrimination_bme_pct'])} of BME staff "
+        "said they had experienced discrimination from a manager or colleague, against "
+        f"{_pct(row['discrimination_white_pct'])} of White staff: a gap of "
+        f"{story_points(row['discrimination_gap_pts'])}, the widest significant gap "
+        f"of any {NOUNS[level]}."
     )
+    keys = ("discrimination_bme_pct", "discrimination_white_pct", "discrimination_gap_pts")
+    return [_story(sentence, {k: row[k] for k in keys}, table, index)]
 
 
 def _targets_missed(context: BriefingContext, year: int, level: str) -> list[Story]:
@@ -258,7 +259,7 @@ def _targets_missed(context: BriefingContext, year: int, level: str) -> list[Sto
         "short of its target beyond the figure's 95% interval where it has one."
     )
     figures = {"organisations": len(organisations), "targets": len(missed), "codes": organisations}
-    return [_story(sentence, figures, table, int(missed.index[0]))]
+    return [_counted(sentence, figures, table.name, "status = 'due date passed, not met'")]
 
 
 def _clearly_short(row: pd.Series) -> bool:
@@ -271,7 +272,8 @@ def _clearly_short(row: pd.Series) -> bool:
 
 
 FINDERS = (
-    _all_white_executives, _board_gap, _likelihoods, _survey, _disparity, _targets_missed,
+    _all_white_executives, _systems, _board_gap, _likelihoods, _survey, _bottleneck,
+    _targets_missed,
 )  # fmt: skip
 
 
@@ -289,29 +291,32 @@ def stories_markdown(stories: list[Story], table_notes: list[str]) -> str:
     """Stories as a Markdown list, each with its figures and source table, then the notes.
 
     Sentences, codes and notes carry names from the data: they are escaped, so they show as
-    typed and never become HTML or Markdown.
+    typed and never become HTML or Markdown. Figures show to two decimals at most.
     """
     lines = []
     for story in stories:
         figures = ", ".join(
-            f"{k} = {markdown_text(v)}" for k, v in story.figures.items() if k != "codes"
+            f"{k} = {markdown_text(round(v, 2) if isinstance(v, float) else v)}"
+            for k, v in story.figures.items()
+            if k != "codes"
         )
-        code = markdown_text(story.row.get("code", story.row.get("org_code", "")))
         lines.append(
             f"- {markdown_text(story.sentence)}\n  Figures: {figures}. "
-            f"Table: `{story.table}`, row {code}."
+            f"Table: `{story.table}`, {markdown_text(story.citation)}."
         )
     notes = [f"_{markdown_text(note)}_" for note in table_notes]
     return "\n".join([*lines, "", *notes]) + "\n"
 
 
 def frame_of(stories: list[Story]) -> pd.DataFrame:
-    """Stories as a DataFrame: sentence, table, row code and figures."""
+    """Stories as a DataFrame: sentence, table, row code (missing for a count over many rows),
+    the citation and figures."""
     return pd.DataFrame(
         {
             "sentence": [s.sentence for s in stories],
             "table": [s.table for s in stories],
             "code": [s.row.get("code", s.row.get("org_code")) for s in stories],
+            "cited": [s.citation for s in stories],
             "figures": [s.figures for s in stories],
         }
     )

@@ -1,8 +1,10 @@
-"""The national briefing: the annual picture, distributions, changes, league tables, boards."""
+"""The national briefing: the year's stories, then the reference tables (changes, distribution,
+league table, boards, regions, action plans, published figures)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -22,25 +24,28 @@ from wres_lib.analysis.reference import (
     published_path,
     read_published,
 )
-from wres_lib.analysis.summary import (
-    UNBALANCED_WORKFORCE_SHARE,
-    rankable,
-    reportable,
-    trust_summary,
-    unbalanced_boards,
+from wres_lib.analysis.stories import (
+    StoryFacts,
+    appointment_above,
+    national_stories,
+    unbalanced_executives,
 )
+from wres_lib.analysis.summary import rankable, reportable, trust_summary
 from wres_lib.briefings.action_plans import national_action_plans
 from wres_lib.briefings.distribution import distribution_alt, distribution_table
 from wres_lib.briefings.missing import england_left_out, no_figures
+from wres_lib.briefings.national.published import published_table
+from wres_lib.briefings.national.stories import story_section
 from wres_lib.indicators import catalogue
 from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
 from wres_lib.present.methods import methods_section, source_note
+from wres_lib.present.narrative.stories import run_in, story_headline, story_percent
 from wres_lib.stats.small_numbers import DEFAULT_RULE
 
 LEAGUE_SIZE = 10
-PROPORTIONATE_LIMIT = 1.25
+KNOWN_SHARE = "BME staff: share of staff of known ethnicity."
 NATIONAL_ROWS = (
     ("BME share of all staff (1)", "1", "bme_share_all", "all", "percent"),
     ("BME share of staff of known ethnicity (1)", "1", "bme_share", "all", "percent"),
@@ -88,22 +93,50 @@ class NationalBriefing:
 
     @property
     def unbalanced_boards(self) -> pd.DataFrame:
-        boards = unbalanced_boards(self.trusts)
-        return boards.sort_values("workforce_bme_pct", ascending=False)
+        """Trusts with an all-White executive team and more than a fifth of staff BME whose
+        whole board is White (the all-white-executives table's whole_board_white rows)."""
+        teams = unbalanced_executives(self.context, self.year)
+        return teams[teams["whole_board_white"]]
+
+    @cached_property
+    def story_facts(self) -> list[StoryFacts]:
+        """The year's stories, strongest first (what ``wres stories`` selects), on the tables
+        this dataset has."""
+        if not self.covers_england:
+            return []
+        needs = {"all_white_executive": "board", "no_bme_executive_system": "board",
+                 "region": "board", "change": None, "bottleneck": None}  # fmt: skip
+        return [f for f in national_stories(self.context, self.year)
+                if needs[f.kind] not in self.absent]  # fmt: skip
 
     def headline(self) -> str:
-        none = len(self.no_bme_executive)
+        """The strongest story's headline (issue: headlines chosen from findings)."""
         share = self.get("1", "bme_share_all")
         if not self.covers_england:
             trusts = narrative.plural(trusts_reporting(self.context.dataset, self.year), "trust")
             return f"WRES figures of {trusts}, {self.year}"
+        if self.story_facts:
+            return story_headline(self.story_facts[0])
         if share.value is None:
             return f"England: WRES briefing {self.year}"
         return (
-            f"{narrative.capitalise_first(narrative.plural(none, 'NHS trust', spell_out=True))} "
-            f"{'has' if none == 1 else 'have'} no BME executive director, although "
-            f"{narrative.percent(share.value / 100)} of all NHS staff are from ethnic minority "
-            "backgrounds"
+            f"{narrative.percent(share.value / 100)} of all NHS staff in England are from BME "
+            f"backgrounds, {self.year}"
+        )
+
+    def stories(self) -> present.Fragment:
+        """The year's stories, each a headline with a figure, prose and its table."""
+        if not self.covers_england:
+            return present.paragraphs(
+                [f"The national stories are left out: this dataset holds "
+                 f"{narrative.plural(len(self.trusts), 'trust')}, too few to stand for England."]
+            )  # fmt: skip
+        if not self.story_facts:
+            return present.paragraphs(
+                [f"No national story stands out in the figures of {self.year}."]
+            )
+        return present.Fragment(
+            "".join(story_section(f, self.year, self.source) for f in self.story_facts)
         )
 
     def header(self) -> present.Fragment:
@@ -124,16 +157,19 @@ class NationalBriefing:
                 + " "
                 + standfirst.replace("for England", "of this dataset", 1)
             )
+        sentences = [standfirst]
+        if also := [story_headline(f) for f in self.story_facts[1:3]]:
+            sentences.append("Also in this edition: " + "; ".join(run_in(h) for h in also) + ".")
         return present.Fragment(
-            present.heading(self.headline(), 1) + present.paragraphs([standfirst], "standfirst")
+            present.heading(self.headline(), 1) + present.paragraphs(sentences, "standfirst")
         )
 
     def key_figures(self) -> present.Fragment:
         appointed = self.get("2", "relative_likelihood")
         disciplinary = self.get("3", "relative_likelihood")
         unknown = self.get("1", "unknown_pct", group="Unknown")
-        above = reportable(self.trusts, "rl_appointment")
-        share_above = (above > PROPORTIONATE_LIMIT).mean() if len(above) else None
+        above, with_figure = appointment_above(self.context, self.year, "trust")
+        reporting = int((self.trusts["executives"] > 0).sum())
         items = [
             present.KeyFigure(
                 present.publish(self.get("1", "bme_share_all").value, "percent"),
@@ -149,11 +185,14 @@ class NationalBriefing:
                 "relative likelihood of disciplinary, BME vs White (3)",
             ),
             present.KeyFigure(
-                narrative.percent(share_above),
-                f"of the {len(above)} trusts with a figure are above 1.25 on indicator 2",
+                str(above),
+                f"of the {with_figure} trusts with a figure are above 1.25 on indicator 2, "
+                "interval excluding 1",
             ),
             present.KeyFigure(
-                str(len(self.no_bme_executive)), "trusts with no BME executive director"
+                str(len(self.no_bme_executive)),
+                f"of the {reporting} trusts that reported executive directors have no BME "
+                "executive director",
             ),
         ]
         sources = (None, "recruitment", "disciplinary", "recruitment", "board")
@@ -240,12 +279,12 @@ class NationalBriefing:
         )
         return present.table(
             appointment,
-            caption=f"The {LEAGUE_SIZE} trusts where white applicants were most likely to be "
+            caption=f"The {LEAGUE_SIZE} trusts where White applicants were most likely to be "
             f"appointed relative to BME applicants, {self.year}",
             note=(
                 f"Left out: trusts with fewer than {DEFAULT_RULE.min_denominator} applicants in "
                 "a group, and trusts where the figure cannot be calculated (for example no BME "
-                f"applicant appointed).{few} " + self.source
+                f"applicant appointed).{few} {KNOWN_SHARE} " + self.source
             ),
             numeric=("Appointment (2)", "BME staff"),
         )
@@ -258,7 +297,7 @@ class NationalBriefing:
             {
                 "Trust": boards["name"],
                 "Type": boards["org_type"],
-                "BME staff": [present.publish(v, "percent") for v in boards["workforce_bme_pct"]],
+                "BME staff": [story_percent(v) for v in boards["workforce_bme_pct"]],
                 "Board members (all)": [
                     f"{int(e + n)}"
                     for e, n in zip(boards["executives"], boards["non_executives"], strict=True)
@@ -269,16 +308,18 @@ class NationalBriefing:
         return present.Fragment(
             present.paragraphs(
                 [
-                    f"{narrative.capitalise_first(count)} where at least "
-                    f"{narrative.percent(UNBALANCED_WORKFORCE_SHARE / 100)} of staff are BME "
-                    f"{'has' if len(boards) == 1 else 'have'} an entirely white board."
+                    f"{narrative.capitalise_first(count)} where more than a fifth of staff of "
+                    "known ethnicity are BME "
+                    f"{'has' if len(boards) == 1 else 'have'} an entirely White board, "
+                    "non-executive directors included."
                 ]
             )
             + (
                 present.table(
                     frame,
-                    caption=f"Unbalanced boards: all-white boards, {self.year}",
-                    note=self.source,
+                    caption=f"All-White boards where more than a fifth of staff are BME, "
+                    f"{self.year}",
+                    note=f"{KNOWN_SHARE} {self.source}",
                     numeric=("BME staff", "Board members (all)"),
                 )
                 if len(boards)
@@ -292,15 +333,17 @@ class NationalBriefing:
         records = []
         for code in sorted(rows["code"].unique()):
             mine = rows[rows["code"] == code]
-            share, board = (
+            share, share_all, board = (
                 figure(mine, "1", "bme_share", self.year),
+                figure(mine, "1", "bme_share_all", self.year),
                 figure(mine, "9", "board_gap_points", self.year),
             )
             appointed = figure(mine, "2", "relative_likelihood", self.year)
             records.append(
                 {
                     "Region": str(mine.iloc[0]["name"]),
-                    "BME staff": present.publish(share.value, "percent"),
+                    "BME, all staff": present.publish(share_all.value, "percent"),
+                    "BME, known ethnicity": present.publish(share.value, "percent"),
                     "Board gap": present.publish(board.value, "points"),
                     "Appointment (2)": present.publish(appointed.value, "ratio"),
                 }
@@ -313,8 +356,14 @@ class NationalBriefing:
         return present.table(
             frame,
             caption=f"The {covered} NHS England regions, {self.year}",
-            note="Regional figures are built by summing trusts' counts. " + self.source,
-            numeric=tuple(c for c in ("BME staff", "Board gap", "Appointment (2)") if c in frame),
+            note="Regional figures are built by summing trusts' counts. BME, all staff: the share "
+            "NHS England publishes, ethnicity unknown included in the total; known ethnicity: "
+            "the share the comparisons use. " + self.source,
+            numeric=tuple(
+                c
+                for c in ("BME, all staff", "BME, known ethnicity", "Board gap", "Appointment (2)")
+                if c in frame
+            ),
         )
 
     def action_plans(self) -> present.Fragment:
@@ -339,45 +388,6 @@ class NationalBriefing:
 
     def methods(self) -> present.Fragment:
         return methods_section(self.source)
-
-
-PUBLISHED_LABELS = {
-    "bme_share_all_staff": ("BME share of all staff (1)", "%"),
-    "2": ("Appointment from shortlisting, White vs BME (2)", ""),
-    "3": ("Entering disciplinary, BME vs White (3)", ""),
-    "5": ("BME staff harassed by the public (5)", "%"),
-    "7": ("BME staff believing in equal opportunities (7)", "%"),
-}
-
-
-def published_table(compared: pd.DataFrame) -> present.Fragment:
-    """The comparison table, and a sentence naming the figures that differ beyond rounding."""
-    records, differing = [], []
-    for row in compared.itertuples():
-        label, unit = PUBLISHED_LABELS.get(row.measure) or PUBLISHED_LABELS[str(row.indicator)]
-        ours = "–" if pd.isna(row.ours) else f"{row.ours:.{row.decimals}f}{unit}"
-        records.append(
-            {"Year": str(row.year), "Figure": label, "Published": f"{row.value:.{row.decimals}f}"
-             f"{unit}", "This dataset": ours, "Source": row.source}
-        )  # fmt: skip
-        if row.beyond_rounding:
-            differing.append(f"{label.rsplit(' (', 1)[0]} in {row.year} ({ours} against "
-                             f"{row.value:.{row.decimals}f}{unit})")  # fmt: skip
-    sentence = (
-        f"{len(differing)} of the {len(compared)} figures differ from the published ones by more "
-        f"than rounding: {'; '.join(differing)}."
-        if differing
-        else "Every figure matches the published one to its rounding."
-    )
-    return present.Fragment(
-        present.paragraphs([sentence])
-        + present.table(
-            pd.DataFrame.from_records(records),
-            caption="National figures beside those NHS England has published",
-            note="NHS England gives the BME share of all staff, Unknown included in the total.",
-            numeric=("Published", "This dataset"),
-        )
-    )
 
 
 def build(data_dir: str | Path, year: int) -> NationalBriefing:
