@@ -181,7 +181,7 @@ def test_a_system_briefing_without_board_figures_claims_nothing_of_boards(tmp_pa
     tables["board"] = tables["board"].iloc[:0]
     folder = write_tiny_dataset(tmp_path / "tiny", tables)
     briefing = system.build(folder, "icb", "ZQ90", 2025)
-    findings = str(briefing.findings())
+    findings = str(briefing.findings_list())
     assert "No board figures for 2025 in this dataset." in findings
     assert "at least one BME executive director" not in findings
     assert "executive" not in briefing.headline()

@@ -36,6 +36,7 @@ from wres_lib.briefings.distribution import distribution_alt, distribution_table
 from wres_lib.briefings.missing import england_left_out, no_figures
 from wres_lib.briefings.national.published import published_table
 from wres_lib.briefings.national.stories import story_section
+from wres_lib.briefings.systems_table import systems_table
 from wres_lib.indicators import catalogue
 from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.present import charts, narrative
@@ -365,6 +366,10 @@ class NationalBriefing:
                 if c in frame
             ),
         )
+
+    def systems(self) -> present.Fragment:
+        """Every system (ICB), worst board gap first, each with its one-line finding."""
+        return systems_table(self.context, self.year)
 
     def action_plans(self) -> present.Fragment:
         """Trusts with action-plan targets and the status of their targets, by region."""
