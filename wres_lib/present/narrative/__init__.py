@@ -23,13 +23,19 @@ The modules: :mod:`~wres_lib.present.narrative.figures` (one figure as text),
 :mod:`~wres_lib.present.narrative.words` (counts, nouns, lists and names),
 :mod:`~wres_lib.present.narrative.phrases` (likelihood and change clauses),
 :mod:`~wres_lib.present.narrative.ladder` (the progression ladder) and
-:mod:`~wres_lib.present.narrative.checking` (:func:`check_sentence`). Import from this package.
+:mod:`~wres_lib.present.narrative.checking` (:func:`check_sentence`, and :func:`style_problems`,
+the house style a test holds every sentence of the bundled set to). Import from this package.
 """
 
 from wres_lib.present.narrative.checking import (
+    MAX_NAMES_IN_A_SENTENCE,
+    REGIONS_WITH_THE,
     SINGULAR_WORDS_ENDING_IN_S,
+    STYLE_RULES,
     SentenceError,
+    StyleRule,
     check_sentence,
+    style_problems,
 )
 from wres_lib.present.narrative.figures import (
     MAX_DECIMALS,
@@ -75,15 +81,19 @@ __all__ = [
     "IRREGULAR_PLURALS",
     "LAST_YEAR",
     "MAX_DECIMALS",
+    "MAX_NAMES_IN_A_SENTENCE",
     "NOT_AVAILABLE",
     "NO_STEP_STANDS_OUT",
     "NUMBER_WORDS",
     "PERCENT_DECIMALS",
     "POINTS_DECIMALS",
     "RATIO_DECIMALS",
+    "REGIONS_WITH_THE",
     "SINGULAR_WORDS_ENDING_IN_S",
+    "STYLE_RULES",
     "ChangeKind",
     "SentenceError",
+    "StyleRule",
     "bottleneck_sentence",
     "capitalise_first",
     "change_phrase",
@@ -104,6 +114,7 @@ __all__ = [
     "possessive",
     "ratio_figure",
     "rung_words",
+    "style_problems",
     "times_as_likely",
     "top_sentence",
     "worded",
