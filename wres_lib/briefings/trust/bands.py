@@ -209,7 +209,7 @@ def _disparity_table(facts: TrustFacts) -> present.Fragment:
         )
     return present.table(
         pd.DataFrame.from_records(records),
-        caption="Racial disparity ratios (1 is parity; above 1 favours white staff)",
+        caption="Racial disparity ratios (1 is parity; above 1 favours White staff)",
         note="Odds ratios with Woolf's 95% interval; our reconstruction of the WRES method, "
         "kept for comparison with NHS England. Bands 1–5 to Bands 8a and above is the product "
         "of the other two, so it is not a bottleneck of its own. " + facts.source,

@@ -69,9 +69,7 @@ def funnel(facts: TrustFacts) -> present.Fragment:
         where = POSITION_WORDS.get(position, f"not placed on the funnel: {reason}")
     return present.Fragment(
         present.chart(fig, _funnel_alt(facts, fitted.positions, where), _funnel_table(fitted))
-        + present.paragraphs(
-            [f"{facts.short_name} is {where}.", fitted.method + " (our addition)."]
-        )
+        + present.paragraphs([f"{facts.short_name} is {where}.", f"Our addition: {fitted.method}."])
     )
 
 

@@ -65,7 +65,7 @@ def _place(f: dict, end: str) -> str:
 def _all_white(f: Finding, name: str) -> str:
     team = "board is" if f.kind == "all_white_board" else "executive team is"
     return (
-        f"{possessive(name)} {team} entirely white, although {_pct(f.figures['bme_share_all'])} "
+        f"{possessive(name)} {team} entirely White, although {_pct(f.figures['bme_share_all'])} "
         "of all its staff are from ethnic minority backgrounds"
     )
 
