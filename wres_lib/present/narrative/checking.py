@@ -125,7 +125,9 @@ _LONG_LIST = re.compile(
     rf"{_NAME}(?:,\s+{_NAME}){{{MAX_NAMES_IN_A_SENTENCE},}}"
     rf"|{_NAME}(?:,\s+{_NAME}){{{MAX_NAMES_IN_A_SENTENCE - 1},}},?\s+and\s+{_NAME}"
 )
-_NO_STAFF = re.compile(r"\bno staff\b", re.IGNORECASE)
+_NO_STAFF = re.compile(r"\bno staff\b(?!\s+(?:recorded|of|at|in|on)\b)", re.IGNORECASE)
+"""A bare "no staff" (a band's label, as a suppressed figure was once shown); "no staff at this
+band" and "no staff recorded here" say what they mean."""
 _AWAY_FROM_PARITY = re.compile(r"\baway from parity\b", re.IGNORECASE)
 _FAVOURS = re.compile(r"\bfavou?r", re.IGNORECASE)
 _MANY_DECIMALS = re.compile(r"(?<![\w.])\d+\.\d{4,}(?!\w|\.\d)")
@@ -167,7 +169,8 @@ def _long_lists(text: str) -> list[str]:
 
 def _no_staff(text: str) -> list[str]:
     return [
-        "'no staff' where a figure is suppressed reads 'too few to report'"
+        "a bare 'no staff': a suppressed figure reads 'too few to report', an empty band "
+        "'no staff at this band'"
         for _ in _NO_STAFF.finditer(text)
     ]
 
