@@ -163,3 +163,15 @@ def test_every_trust_briefing_keeps_the_house_style(
             lines = text_lines(str(getattr(briefing, section)()))
             found += violations(lines, f"{code} {section}")
     assert not found, report(found)
+
+
+def test_survey_gaps_footnote_words_each_indicator_as_the_catalogue_does(sample_context) -> None:
+    """One wording per survey indicator: the press table's footnote and the briefings' table
+    both take it from the catalogue."""
+    from wres_lib.indicators.catalogue import SURVEY_INDICATORS
+    from wres_lib.tables import press_table
+
+    notes = " ".join(press_table("survey-gaps", sample_context, YEAR, "trust").notes)
+    for indicator in SURVEY_INDICATORS:
+        assert f"{indicator.slug} = {indicator.subject} (indicator {indicator.number}" in notes
+    assert "provides equal opportunities for career progression or promotion" in notes

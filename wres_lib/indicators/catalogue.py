@@ -168,7 +168,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         headline_measure="gap_points",
         adverse="bme_lower",
         slug="equal_opportunities",
-        subject="believing the trust offers equal opportunities for career progression",
+        subject=(
+            "believing the trust provides equal opportunities for career progression or promotion"
+        ),
     ),
     Indicator(
         number="8",

@@ -21,7 +21,7 @@ _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _SURVEY_CLAUSES = {
     "5": "reported harassment, bullying or abuse from patients, relatives or the public",
     "6": "reported harassment, bullying or abuse from colleagues",
-    "7": "believed the trust offers equal opportunities for career progression",
+    "7": "believed the trust provides equal opportunities for career progression or promotion",
     "8": "reported discrimination from a manager, team leader or colleague",
 }
 
