@@ -175,3 +175,27 @@ def test_survey_gaps_footnote_words_each_indicator_as_the_catalogue_does(sample_
     for indicator in SURVEY_INDICATORS:
         assert f"{indicator.slug} = {indicator.subject} (indicator {indicator.number}" in notes
     assert "provides equal opportunities for career progression or promotion" in notes
+
+
+@pytest.mark.parametrize("trusts", [3, 7])
+def test_system_action_plans_name_a_region_with_the_and_list_many_trusts_in_a_table(
+    trusts: int,
+) -> None:
+    import pandas as pd
+
+    from wres_lib.briefings.action_plans import system_action_plans
+
+    names = [f"Trust {letter}" for letter in "ABCDEFG"[:trusts]]
+    members = pd.DataFrame({"code": [f"T{i}" for i in range(trusts)], "name": names})
+    status = pd.DataFrame(columns=["year", "level", "org_code", "status"])
+    section = system_action_plans(status, YEAR, members, "Y60", "Midlands", "Source.")
+    lines = text_lines(section)
+    count = {3: "three", 7: "seven"}[trusts]
+    assert lines[0] == f"None of the {count} trusts in the Midlands have set action-plan targets."
+    assert "The Midlands has set no targets of its own in this dataset." in lines
+    assert violations(lines, "action plans") == []
+    if trusts > 5:
+        assert "Seven trusts have no targets recorded; the table below lists them." in lines
+        assert lines[-trusts:] == names  # the table's rows
+    else:
+        assert "No targets recorded: Trust A, Trust B and Trust C." in lines

@@ -29,7 +29,6 @@ the house style a test holds every sentence of the bundled set to). Import from 
 
 from wres_lib.present.narrative.checking import (
     MAX_NAMES_IN_A_SENTENCE,
-    REGIONS_WITH_THE,
     SINGULAR_WORDS_ENDING_IN_S,
     STYLE_RULES,
     SentenceError,
@@ -67,11 +66,13 @@ from wres_lib.present.narrative.phrases import (
 from wres_lib.present.narrative.words import (
     IRREGULAR_PLURALS,
     NUMBER_WORDS,
+    REGIONS_WITH_THE,
     capitalise_first,
     count_of,
     list_phrase,
     number_word,
     ordinal_year_span,
+    place_name,
     plural,
     possessive,
     year_phrase,
@@ -109,6 +110,7 @@ __all__ = [
     "ordinal",
     "ordinal_year_span",
     "percent",
+    "place_name",
     "plural",
     "points",
     "possessive",

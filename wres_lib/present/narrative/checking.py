@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wres_lib.errors import WresError
+from wres_lib.present.narrative.words import REGIONS_WITH_THE
 
 
 class SentenceError(WresError, ValueError):
@@ -106,15 +107,6 @@ class StyleRule:
 
 MAX_NAMES_IN_A_SENTENCE = 5
 """A sentence names at most five organisations; a longer list points to the table instead."""
-REGIONS_WITH_THE = (
-    "Midlands",
-    "North West",
-    "East of England",
-    "South East",
-    "South West",
-    "North East and Yorkshire",
-)
-"""NHS England regions that take "the" in a sentence ("in the Midlands"; London takes none)."""
 
 _SLUG = re.compile(r"`[^`]*`|\b[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.[a-z]+)?\b")
 _LOWER_WHITE = re.compile(r"\bwhite\b")

@@ -26,6 +26,15 @@ IRREGULAR_PLURALS = {
     "woman": "women",
 }
 """Plurals that the spelling rules in :func:`plural` would get wrong (last word of a noun)."""
+REGIONS_WITH_THE = (
+    "Midlands",
+    "North West",
+    "East of England",
+    "South East",
+    "South West",
+    "North East and Yorkshire",
+)
+"""NHS England regions that take "the" in a sentence ("in the Midlands"; London takes none)."""
 
 
 def _as_count(n: int, name: str) -> int:
@@ -151,6 +160,16 @@ def capitalise_first(text: str) -> str:
     ('Three of its five trusts', '')
     """
     return text[:1].upper() + text[1:]
+
+
+def place_name(name: str) -> str:
+    """A place as a sentence names it: "the Midlands", "the North West", but "London" and
+    "Ashmere and Fennick ICS" as they are.
+
+    >>> place_name("Midlands"), place_name("London"), place_name("the South West")
+    ('the Midlands', 'London', 'the South West')
+    """
+    return f"the {name}" if name in REGIONS_WITH_THE else name
 
 
 def list_phrase(items: Sequence[str]) -> str:
