@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from tests.helpers.sentences import text_lines
+from tests.helpers.sentences import notebook_sections, text_lines
 from wres_lib.present.narrative import STYLE_RULES, style_problems
 
 YEAR = 2025
@@ -90,8 +90,8 @@ def report(found: list[str]) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["trust", "tiny_numbers_trust"])
-def test_rendered_trust_briefings_keep_the_house_style(rendered, name: str) -> None:
+@pytest.mark.parametrize("name", ["trust", "tiny_numbers_trust", "system", "region"])
+def test_rendered_briefings_keep_the_house_style(rendered, name: str) -> None:
     page = rendered[name]["html"].read_text(encoding="utf-8")
     found = violations(text_lines(page), name)
     assert not found, report(found)
@@ -99,23 +99,17 @@ def test_rendered_trust_briefings_keep_the_house_style(rendered, name: str) -> N
 
 KNOWN_ELSEWHERE = pytest.mark.xfail(
     strict=True,
-    reason="known: the system and national briefings' own sentences break the house style "
-    "(to be fixed where they are written; strict, so this fails once they are clean)",
+    reason="known: the national and system briefings' own sentences break the house style "
+    "('white' in lower case, 'in Midlands', a list of 14 trusts; to be fixed where they are "
+    "written). Strict, so this fails once they are clean: then drop the mark.",
 )
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param("system", marks=KNOWN_ELSEWHERE),
-        pytest.param("region", marks=KNOWN_ELSEWHERE),
-        pytest.param("national", marks=KNOWN_ELSEWHERE),
-    ],
-)
-def test_rendered_system_and_national_briefings_keep_the_house_style(rendered, name: str) -> None:
-    page = rendered[name]["html"].read_text(encoding="utf-8")
-    found = violations(text_lines(page), name)
+@KNOWN_ELSEWHERE
+def test_rendered_national_briefing_keeps_the_house_style(rendered) -> None:
+    page = rendered["national"]["html"].read_text(encoding="utf-8")
+    found = violations(text_lines(page), "national")
     assert not found, report(found)
 
 
@@ -129,29 +123,37 @@ def test_stories_keep_the_house_style(sample_context, level: str) -> None:
     assert not found, report(found)
 
 
-TRUST_SECTIONS = (
-    "header", "key_figures", "changes", "indicator_table", "survey_table", "band_chart",
-    "disparity", "board", "model_employer", "action_plan", "trends", "funnel", "data_quality",
-    "methods",
-)  # fmt: skip
-"""The methods of :class:`~wres_lib.briefings.trust.TrustBriefing` the notebook shows."""
+def chart_as_text(fig, alt: str, data: str | None = None) -> str:
+    """A chart as its alt text and data table (drawing hundreds of SVGs adds no English)."""
+    import matplotlib.pyplot as plt
+
+    from wres_lib.present import fragments
+
+    plt.close(fig)
+    return fragments.Fragment(f"<p>{html.escape(alt)}</p>{data or ''}")
+
+
+def briefing_violations(briefing: object, notebook: str, where: str) -> list[str]:
+    """What the sections the notebook shows of ``briefing`` break of the house style."""
+    sections = notebook_sections(notebook)
+    assert len(sections) >= 5, sections
+    return [
+        problem
+        for section in sections
+        for problem in violations(
+            text_lines(str(getattr(briefing, section)())), f"{where} {section}"
+        )
+    ]
 
 
 @pytest.mark.slow
 def test_every_trust_briefing_keeps_the_house_style(
     sample_context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every trust of the sample, every section: charts stand in as their alt text and data
-    table (drawing 200 sets of charts as SVG would add nothing to the English)."""
-    import matplotlib.pyplot as plt
-
+    """Every trust of the sample, every section its notebook shows."""
     from wres_lib.briefings.trust import TrustBriefing
     from wres_lib.present import fragments
     from wres_lib.render.plan import codes_by_level
-
-    def chart_as_text(fig, alt: str, data: str | None = None) -> fragments.Fragment:
-        plt.close(fig)
-        return fragments.Fragment(f"<p>{html.escape(alt)}</p>{data or ''}")
 
     monkeypatch.setattr(fragments, "chart", chart_as_text)
     codes = codes_by_level(sample_context.dataset, YEAR)["trust"]
@@ -159,9 +161,28 @@ def test_every_trust_briefing_keeps_the_house_style(
     found = []
     for code in codes:
         briefing = TrustBriefing(sample_context, code, YEAR)
-        for section in TRUST_SECTIONS:
-            lines = text_lines(str(getattr(briefing, section)()))
-            found += violations(lines, f"{code} {section}")
+        found += briefing_violations(briefing, "trust_briefing", code)
+    assert not found, report(found)
+
+
+@pytest.mark.slow
+@KNOWN_ELSEWHERE
+def test_every_system_and_region_briefing_keeps_the_house_style(
+    sample_context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every ICB and region of the sample, every section its notebook shows."""
+    from wres_lib.briefings.system import SystemBriefing
+    from wres_lib.present import fragments
+    from wres_lib.render.plan import codes_by_level
+
+    monkeypatch.setattr(fragments, "chart", chart_as_text)
+    codes = codes_by_level(sample_context.dataset, YEAR)
+    found = []
+    for level in ("icb", "region"):
+        assert codes[level]
+        for code in codes[level]:
+            briefing = SystemBriefing(sample_context, level, code, YEAR)
+            found += briefing_violations(briefing, "system_briefing", code)
     assert not found, report(found)
 
 

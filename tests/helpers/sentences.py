@@ -3,7 +3,10 @@ caption or table cell, with charts, scripts and code left out."""
 
 from __future__ import annotations
 
+import json
+import re
 from html.parser import HTMLParser
+from importlib.resources import files
 
 TEXT_BLOCKS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption", "td", "th", "dt", "dd"}
@@ -46,3 +49,12 @@ def text_lines(html: str) -> list[str]:
     parser.feed(html)
     parser.close()
     return parser.lines
+
+
+def notebook_sections(notebook: str) -> list[str]:
+    """The methods of ``briefing`` that a packaged notebook (e.g. "trust_briefing") shows, in
+    order: the sections a reader sees, whatever they are called."""
+    path = files("wres_lib.notebooks") / f"{notebook}.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    source = "".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
+    return list(dict.fromkeys(re.findall(r"\bbriefing\.(\w+)\(", source)))
