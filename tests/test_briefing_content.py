@@ -47,7 +47,7 @@ def test_all_white_board_headline(files: dict[str, pd.DataFrame]) -> None:
     bme = staff.loc[~staff["ethnicity"].isin(["White", "Unknown"]), "headcount"].sum()
     share = 100 * bme / staff["headcount"].sum()  # of all staff, Unknown included
     headline = trust.build(SAMPLE, code, YEAR).headline()
-    assert "board is entirely white, although" in headline
+    assert "board is entirely White, although" in headline
     assert f"{round(share)}% of all its staff" in headline
 
 

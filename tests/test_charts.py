@@ -6,6 +6,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,8 +18,10 @@ from matplotlib.figure import Figure
 from wres_lib.models.model_employer import BANDS as MODEL_EMPLOYER_BANDS
 from wres_lib.present import charts
 from wres_lib.present.style import ETHNICITY_COLOURS, SOURCE_GID, SYNTHETIC_MARK_GID, figure_bytes
+from wres_lib.stats.small_numbers import TOO_FEW_TO_REPORT
 
 SOURCE = "test-data, vintage 2025, WRES year 2025"
+COMMON = {"source": SOURCE, "synthetic": True}
 
 
 def texts(fig: Figure) -> list[str]:
@@ -264,3 +268,60 @@ def test_funnel_chart_draws_a_zero_observed_count() -> None:
     highlighted = ax.collections[-1].get_offsets()
     assert highlighted.shape[0] == 1 and highlighted[0][1] == 0.0
     assert ax.get_ylim()[0] <= 0.0 and ax.get_ylabel() == "Observed / expected"
+
+
+def tick_labels(fig: Figure) -> list[str]:
+    """Every tick label a reader sees once the figure is laid out (major and minor)."""
+    figure_bytes(fig)
+    return [
+        label.get_text()
+        for ax in fig.axes
+        for axis in (ax.xaxis, ax.yaxis)
+        for label in [*axis.get_ticklabels(), *axis.get_ticklabels(minor=True)]
+        if label.get_visible() and label.get_text()
+    ]
+
+
+@pytest.mark.parametrize("name", ["trend", "funnel", "distribution"])
+def test_log_axes_are_ticked_in_plain_numbers(name: str) -> None:
+    """No power of ten (matplotlib's default on a log axis): plain numbers like 0.5, 20, 1,000."""
+    labels = tick_labels(all_charts(True)[name])
+    assert labels
+    for label in labels:
+        assert re.fullmatch(r"[\d,]+(?:\.\d+)?%?", label), label
+
+
+def test_funnel_on_counts_from_one_to_thousands_has_few_round_ticks() -> None:
+    wide = LIMITS.assign(x=[0.7, 4000.0])
+    fig = charts.funnel_chart(
+        wide, POSITIONS, highlight="B", kind="standardised_ratio", title="Funnel", **COMMON
+    )
+    ax = fig.axes[0]
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert ticks == [1.0, 10.0, 100.0, 1000.0]
+    assert tick_labels(fig)[: len(ticks)] == ["1", "10", "100", "1,000"]
+
+
+def test_funnel_names_the_trust_clear_of_the_limit_lines() -> None:
+    """The highlighted trust is named in the legend beside the plot, never over the lines."""
+    named = POSITIONS.assign(name=["Alpha Trust", "Beta and Gamma Hospitals Trust", "C"])
+    fig = charts.funnel_chart(
+        LIMITS, named, highlight="B", kind="standardised_ratio", title="Funnel", **COMMON
+    )
+    figure_bytes(fig)
+    ax = fig.axes[0]
+    legend = ax.get_legend()
+    assert "Beta and Gamma Hospitals\nTrust" in [t.get_text() for t in legend.get_texts()]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    plot_area = ax.get_window_extent(renderer)
+    assert not legend.get_window_extent(renderer).overlaps(plot_area)
+    assert [t for t in ax.texts] == []  # no floating label inside the plot
+
+
+def test_model_employer_band_with_too_few_staff_says_so_not_no_staff() -> None:
+    hidden = MODEL_EMPLOYER.assign(
+        actual_share=MODEL_EMPLOYER["actual_share"].where(MODEL_EMPLOYER["band"] != "Band 8a"),
+        too_few=MODEL_EMPLOYER["band"] == "Band 8a",
+    )
+    labels = texts(charts.model_employer_chart(hidden, title="ME", **COMMON))
+    assert TOO_FEW_TO_REPORT in labels and charts.NO_STAFF not in labels

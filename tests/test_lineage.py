@@ -212,7 +212,7 @@ def test_a_successor_briefing_compares_with_its_predecessors_combined(merger: Pa
     assert note in briefing.header()
     changes = briefing.changes()
     # Last year's figure is the combined one, and the line says so.
-    assert "(down from 2.81 last year for its predecessors combined)" in changes
+    assert ", down from 2.81 last year for its predecessors combined." in changes
     assert "2024 (predecessors combined)" in briefing.indicator_table()
     closing = TrustBriefing(briefing.context, "ZT901", 2024)
     assert closing.successor_note() == (

@@ -133,7 +133,7 @@ def test_icb_ranks_in_prose_match_the_table_and_a_recount(sample_context, system
         row["rank_board_gap_points_region"],
         row["rank_board_gap_points_national"],
     )
-    region = narrative.region_phrase(str(row["region_name"]))
+    region = narrative.place_name(str(row["region_name"]))
     size = narrative.number_word(len(region_codes))
     first = "the widest" if in_region == 1 else f"the {narrative.ordinal(in_region)} widest"
     second = "the widest" if nationally == 1 else f"the {narrative.ordinal(nationally)} widest"
@@ -223,8 +223,8 @@ def test_system_rank_on_trusts_without_executives_shares_the_executive_topic() -
 def test_region_names_take_the_article_english_wants() -> None:
     assert narrative.in_region("Midlands") == "in the Midlands"
     assert narrative.in_region("London") == "in London"
-    assert narrative.region_phrase("North East and Yorkshire") == "the North East and Yorkshire"
-    assert narrative.region_phrase("the South West") == "the South West"
+    assert narrative.place_name("North East and Yorkshire") == "the North East and Yorkshire"
+    assert narrative.place_name("the South West") == "the South West"
 
 
 def test_a_system_bottleneck_is_news_only_when_steep(sample_context, systems) -> None:

@@ -40,8 +40,9 @@ def system_action_plans(
     setting = trusts[trusts["code"].isin(set(mine["org_code"]))]
     none = trusts[~trusts["code"].isin(set(mine["org_code"]))]
     how_many = narrative.count_of(len(setting), len(trusts), "trust", "the")
+    place = narrative.place_name(name)
     lines = [
-        f"{narrative.capitalise_first(how_many)} in {name} "
+        f"{narrative.capitalise_first(how_many)} in {place} "
         f"{'has' if len(setting) == 1 else 'have'} set action-plan targets."
     ]
     if len(mine):
@@ -50,21 +51,35 @@ def system_action_plans(
             f"Of their {narrative.plural(len(mine), 'target')}, {done} "
             f"{'is' if done == 1 else 'are'} met or on track: {_breakdown(mine)}."
         )
-    if len(none):
-        lines.append(f"No targets recorded: {narrative.list_phrase(sorted(none['name']))}.")
+    unlisted = _without_targets(lines, sorted(none["name"]))
     own = status[(status["year"] == year) & (status["org_code"] == code)]
     if own.empty:
         lines.append(
-            f"{narrative.capitalise_first(name)} has set no targets of its own in this dataset."
+            f"{narrative.capitalise_first(place)} has set no targets of its own in this dataset."
         )
-        return present.paragraphs(lines)
+        return present.Fragment(present.paragraphs(lines) + unlisted)
     table = present.table(
         pd.DataFrame.from_records([target_record(r) for r in own.itertuples(index=False)]),
         caption=f"The targets of {name} itself, status in {year}",
         note="Figures from the summed counts of its trusts. " + source,
         numeric=("Baseline", "Latest", "Path", "Target value"),
     )
-    return present.Fragment(present.paragraphs(lines) + table)
+    return present.Fragment(present.paragraphs(lines) + unlisted + table)
+
+
+def _without_targets(lines: list[str], names: list[str]) -> present.Fragment:
+    """Name the trusts without targets in ``lines`` if they are few; otherwise count them there
+    and return the table that lists them."""
+    if not names:
+        return present.Fragment("")
+    if len(names) <= narrative.MAX_NAMES_IN_A_SENTENCE:
+        lines.append(f"No targets recorded: {narrative.list_phrase(names)}.")
+        return present.Fragment("")
+    lines.append(
+        f"{narrative.capitalise_first(narrative.plural(len(names), 'trust', spell_out=True))} "
+        "have no targets recorded; the table below lists them."
+    )
+    return present.table(pd.DataFrame({"Trust": names}), caption="Trusts with no targets recorded")
 
 
 def national_action_plans(

@@ -114,7 +114,7 @@ CATALOGUE: tuple[Indicator, ...] = (
             total="headcount",
             white_first=False,
             first="BME staff",
-            second="white staff",
+            second="White staff",
             outcome="to enter the formal disciplinary process",
             who="staff",
             outcome_past="entered the formal disciplinary process",
@@ -168,7 +168,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         headline_measure="gap_points",
         adverse="bme_lower",
         slug="equal_opportunities",
-        subject="believing the trust offers equal opportunities for career progression",
+        subject=(
+            "believing the trust provides equal opportunities for career progression or promotion"
+        ),
     ),
     Indicator(
         number="8",

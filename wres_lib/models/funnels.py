@@ -26,6 +26,7 @@ figure with the limits at its own ``x``, as FunnelPlotR marks outliers.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -357,13 +358,13 @@ def _method(
     if kind == PROPORTION:
         base = (
             f"95% and 99.8% funnel limits (Spiegelhalter 2005, as FunnelPlotR draws them) "
-            f"around {reference:.4g}, on the arcsine square-root scale"
+            f"around {reference:.1%}, on the arcsine square-root scale"
         )
         scale = "arcsine square-root"
     else:
         base = (
             f"95% and 99.8% funnel limits (Spiegelhalter 2005, as FunnelPlotR draws them) "
-            f"around an observed/expected ratio of {reference:.4g}, expected at the White rate"
+            f"around an observed/expected ratio of {reference:.2f}, expected at the White rate"
         )
         scale = "square-root"
         if not adjusted:
@@ -380,7 +381,7 @@ def _method(
         if adjusted:
             return (
                 f"{base}; widened for overdispersion on the {scale} scale by a random-effects "
-                f"variance (DerSimonian-Laird tau2 = {tau2:.3g}, {cut})"
+                f"standard deviation (DerSimonian-Laird tau = {math.sqrt(tau2):.2g}, {cut})"
             )
         return f"{base}; no overdispersion found (DerSimonian-Laird tau2 = 0, {cut})"
     return f"{base}; no overdispersion adjustment"

@@ -7,6 +7,7 @@ import numpy as np
 
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.analysis.systems import system_table
+from wres_lib.indicators.catalogue import SURVEY_INDICATORS
 from wres_lib.indicators.disparity_ratios import RATIOS
 from wres_lib.indicators.flags import BOTTLENECK, SEPARATOR, SIGNIFICANT
 from wres_lib.tables.columns import (
@@ -95,16 +96,19 @@ def survey_gaps(context: BriefingContext, year: int, level: str) -> PressTable:
         )
         if indicator == "8":
             sort_key = column(frame, gap, "value").where(~small_gap)
-    method = [
-        "Staff survey: harassment_public = harassment, bullying or abuse from patients, "
-        "relatives or the public (indicator 5); harassment_staff = from staff (6); "
-        "equal_opportunities = believing the organisation provides equal opportunities for "
-        "career progression (7, lower is worse); discrimination = personally experiencing "
-        "discrimination from a manager or colleague (8).",
-        SURVEY_METHOD,
-    ]
+    method = [_survey_columns(), SURVEY_METHOD]
     title = f"Staff survey gaps (WRES indicators 5-8), {level}s, WRES {year}"
     return ranked(context, year, level, "survey-gaps", title, frame, sort_key, method)
+
+
+def _survey_columns() -> str:
+    """What each survey column measures, in the catalogue's words (as the briefings say it)."""
+    columns = "; ".join(
+        f"{i.slug} = {i.subject} (indicator {i.number}"
+        f"{', lower is worse' if i.adverse == 'bme_lower' else ''})"
+        for i in SURVEY_INDICATORS
+    )
+    return f"Staff survey: {columns}."
 
 
 def system_summary(context: BriefingContext, year: int, level: str) -> PressTable:

@@ -48,7 +48,7 @@ def ranks(briefing: SystemFacts) -> present.Fragment:
     systems = briefing.systems
     row = systems[systems["code"] == briefing.code].iloc[0]
     sentences, records = [], []
-    region = narrative.region_phrase(briefing.region_name)
+    region = narrative.place_name(briefing.region_name)
     for measure in RANKED_ON:
         ranked = pd.notna(row[f"rank_{measure}_national"])
         if measure == EXECUTIVE_MEASURE and row[measure] == 0:

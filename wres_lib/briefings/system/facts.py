@@ -23,7 +23,7 @@ from wres_lib.briefings import missing
 from wres_lib.indicators.catalogue import indicator
 from wres_lib.present import narrative
 from wres_lib.present.methods import source_note
-from wres_lib.present.narrative.places import region_phrase
+from wres_lib.present.narrative.places import place_name
 
 LEVEL_WORDS = {"icb": "system", "region": "region"}
 
@@ -50,7 +50,7 @@ class SystemFacts:
         self.region_code = str(members.iloc[0]["region_code"])
         self.region_name = str(members.iloc[0]["region_name"])
         # The name as a sentence gives it: "Tarrow ICS", "the Midlands".
-        self.short_name = region_phrase(self.name) if self.level == "region" else self.name
+        self.short_name = place_name(self.name) if self.level == "region" else self.name
         self.member_codes = list(members["org_code"])
         rows = self.context.slice(self.level, self.code)
         self.rows = rows[rows["year"] <= self.year]

@@ -180,6 +180,8 @@ def _people(count: int, measure: str) -> str:
 def target_record(t: Any) -> dict[str, str]:
     """One target's row of the table (``t``: a row of the status table)."""
     value = figure_text(t.value, t.measure)
+    if pd.notna(t.latest_year):  # "28.3% in 2025 (22.8% to 34.5%)": one bracket, not two
+        value += f" in {int(t.latest_year)}"
     if pd.notna(t.ci_low) and t.status != NOT_MEASURABLE:
         low, high = (figure_text(v, t.measure) for v in (t.ci_low, t.ci_high))
         value += f" ({low} to {high})"
@@ -188,14 +190,13 @@ def target_record(t: Any) -> dict[str, str]:
         status += f": {_distance(t.shortfall, MEASURES[t.measure].units)} short"
     elif status == MET and t.note:
         status += " (interval includes the target)"
-    latest_year = t.latest_year
     return {
         "Target": f"{t.target_id}: {_plain(t.description)}",
         "Horizon": str(t.horizon),
         "Due": f"{t.due:%Y-%m-%d}",
         "Owner": _plain(t.owner),
         "Baseline": f"{figure_text(t.baseline_value, t.measure)} ({t.baseline_year})",
-        "Latest": value if pd.isna(latest_year) else f"{value} ({int(latest_year)})",
+        "Latest": value,
         "Path": figure_text(t.path_value, t.measure),
         "Target value": f"{t.direction} {figure_text(t.target_value, t.measure)}",
         "Status": status,

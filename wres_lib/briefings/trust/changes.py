@@ -51,7 +51,9 @@ def changes(facts: TrustFacts) -> present.Fragment:
         previous = since_last_year(
             facts, before, before.value if before.available else None, now.value, "ratio"
         )
-        lines.append(f"{narrative.capitalise_first(sentence)} ({previous}).")
+        # One bracketed aside at most: a ratio below 1 already carries "(0.48 times as likely)".
+        joiner = "; " if previous.startswith("no ") else ", "
+        lines.append(f"{narrative.capitalise_first(sentence)}{joiner}{previous}.")
     if absent := facts.missing_tables("9"):
         return present.bullet_list([*lines, facts.no_figures(absent)])
     board = facts.get("9", "board_gap_points")

@@ -52,13 +52,13 @@ def funnel(facts: TrustFacts) -> present.Fragment:
         kind=fitted.kind,
         title=f"Appointment from shortlisting (indicator 2), all trusts, {facts.year}",
         subtitle=(
-            "BME appointments against those expected at each trust's White rate; "
-            "95% and 99.8% limits around England"
+            "BME appointments against those expected at each trust's White rate (below "
+            "England is adverse); 95% and 99.8% limits around England"
         ),
         source=facts.chart_source,
         synthetic=facts.context.synthetic,
         x_label="BME appointments expected at the White rate (log scale)",
-        y_label="Observed / expected (below England is adverse)",
+        y_label="Observed / expected",  # longer, it would overrun the axis
     )
     mine = fitted.positions[fitted.positions["code"] == facts.code]
     if mine.empty:
@@ -69,9 +69,7 @@ def funnel(facts: TrustFacts) -> present.Fragment:
         where = POSITION_WORDS.get(position, f"not placed on the funnel: {reason}")
     return present.Fragment(
         present.chart(fig, _funnel_alt(facts, fitted.positions, where), _funnel_table(fitted))
-        + present.paragraphs(
-            [f"{facts.short_name} is {where}.", fitted.method + " (our addition)."]
-        )
+        + present.paragraphs([f"{facts.short_name} is {where}.", f"Our addition: {fitted.method}."])
     )
 
 

@@ -8,9 +8,12 @@ import pandas as pd
 
 from wres_lib.analysis.published import BOARD_BAND, too_few_staff
 from wres_lib.briefings.trust.facts import TrustFacts
-from wres_lib.models.model_employer import METHOD
+from wres_lib.models.model_employer import METHOD, NO_STAFF
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
+
+# A band's status as the table says it: "no staff" alone reads like a suppressed figure.
+STATUS_WORDS = {NO_STAFF: "no staff at this band"}
 
 
 def model_employer(facts: TrustFacts) -> present.Fragment:
@@ -19,9 +22,10 @@ def model_employer(facts: TrustFacts) -> present.Fragment:
     rows = facts.model_employer_rows()
     if board_absent:  # no board figures this year: the senior bands only
         rows = rows[rows["band"] != BOARD_BAND]
-    shown = rows.assign(actual_share=rows["actual_share"].mask(too_few_staff(rows)))
+    too_few = _suppressed(rows)
+    shown = rows.assign(actual_share=rows["actual_share"].mask(too_few), too_few=too_few)
     fig = charts.model_employer_chart(
-        shown[["band", "year", "line_share", "actual_share", "target_share"]],
+        shown[["band", "year", "line_share", "actual_share", "target_share", "too_few"]],
         title="Model Employer trajectory: BME share at senior bands",
         subtitle="Dashed: our straight-line approximation of the 2028 target",
         source=facts.chart_source,
@@ -29,7 +33,7 @@ def model_employer(facts: TrustFacts) -> present.Fragment:
     )
     now = rows[rows["year"] == facts.year]
     records = [
-        _record(r, too_few) for r, too_few in zip(now.itertuples(), too_few_staff(now), strict=True)
+        _record(r, too_few) for r, too_few in zip(now.itertuples(), _suppressed(now), strict=True)
     ]
     absent = present.paragraphs([facts.no_figures(board_absent)]) if board_absent else ""
     return present.Fragment(
@@ -42,6 +46,11 @@ def model_employer(facts: TrustFacts) -> present.Fragment:
             numeric=("On the line", "Actual", "BME staff needed"),
         )
     )
+
+
+def _suppressed(rows: pd.DataFrame) -> pd.Series:
+    """Bands with staff, but too few to publish their share (a band with none is not hidden)."""
+    return too_few_staff(rows) & rows["staff"].gt(0)
 
 
 def _trajectory_alt(records: list[dict[str, str]], year: int) -> str:
@@ -82,7 +91,7 @@ def _record(r: Any, too_few: bool) -> dict[str, str]:
     else:
         has_share = pd.notna(r.actual_share)
         actual = narrative.percent(r.actual_share) if has_share else present.NOT_AVAILABLE
-        status = r.status
+        status = STATUS_WORDS.get(r.status, r.status)
     gap = r.gap
     if too_few or pd.isna(gap):
         needed = "–"

@@ -16,6 +16,7 @@ from wres_lib.briefings.trust.facts import TrustFacts
 from wres_lib.briefings.trust.lineage import predecessor_note, trend_mark
 from wres_lib.data.schema import BME
 from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS
+from wres_lib.models.trends import AWAY
 from wres_lib.present import charts, narrative
 from wres_lib.present import fragments as present
 
@@ -81,12 +82,23 @@ def trend_table(series: pd.DataFrame) -> present.Fragment:
 
 
 def trend_sentence(r: Any) -> str:
-    """ "Appointment (2): changing by a factor of 0.973 a year; parity ...", or why not."""
+    """ "Appointment (2): falling by 2.7% a year; parity would be reached in 2031 if the trend
+    held", or, when it moves away from parity, which group it favours."""
     label = LABELS[str(r.indicator)]
     if pd.notna(r.parity_year):
+        direction = "falling" if r.annual_change < 1 else "rising"
+        rate = narrative.percent(abs(r.annual_change - 1), 1)
         return (
-            f"{label}: changing by a factor of {narrative.ratio_figure(r.annual_change, 3)} a "
-            f"year; parity would be reached in {int(r.parity_year)} if the trend held."
+            f"{label}: {direction} by {rate} a year; parity would be reached in "
+            f"{int(r.parity_year)} if the trend held."
+        )
+    if r.reason == AWAY and pd.notna(r.latest_value):
+        # Above 1 is adverse for BME staff in each of indicators 2-4, so below 1 favours them.
+        favoured = "BME" if r.latest_value < 1 else "White"
+        return (
+            f"{label}: moving away from parity, in {favoured} staff's favour "
+            f"({narrative.ratio_figure(r.latest_value)} in {int(r.last_year)}, "
+            f"{r.n_years} years fitted)."
         )
     if pd.notna(r.annual_change):
         return f"{label}: {r.reason} ({r.n_years} years)."

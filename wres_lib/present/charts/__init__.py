@@ -22,6 +22,7 @@ from wres_lib.present.charts.bars import (
 )
 from wres_lib.present.charts.common import (
     BME_COLOUR,
+    LEGEND_RIGHT,
     PEER_COLOUR,
 )
 from wres_lib.present.charts.distributions import (
@@ -36,7 +37,6 @@ from wres_lib.present.charts.ladder import (
     ladder_chart,
 )
 from wres_lib.present.charts.model_employer import (
-    LEGEND_RIGHT,
     NO_STAFF,
     PANEL_COLUMNS,
     PANEL_FRAME_HEIGHT,

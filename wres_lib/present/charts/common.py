@@ -10,6 +10,8 @@ from wres_lib.present.style import ETHNICITY_COLOURS, ROLE_COLOURS, finish_figur
 BME_COLOUR = ETHNICITY_COLOURS["BME"]
 # Bars of measures about all trusts: the peers' grey, as the BME orange is kept for BME groups.
 PEER_COLOUR = ROLE_COLOURS["peers"]
+LEGEND_RIGHT = {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "borderaxespad": 0.0}
+"""Legends beside the plot, where constrained layout makes room for them, clear of every line."""
 _PERCENT_0_100 = FuncFormatter(lambda value, _: f"{value:g}%")
 
 

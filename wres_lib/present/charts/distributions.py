@@ -5,11 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
-from wres_lib.present import narrative
 from wres_lib.present.charts.common import _PERCENT_0_100, PEER_COLOUR, _finish
-from wres_lib.present.style import ROLE_COLOURS, new_figure
+from wres_lib.present.style import ROLE_COLOURS, new_figure, ratio_axis
 
 
 def distribution_chart(
@@ -31,8 +29,7 @@ def distribution_chart(
     if is_ratio:
         data = data[data > 0]
         bins = np.geomspace(max(data.min(), 0.1), data.max(), 25) if data.size else 10
-        ax.set_xscale("log")
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: narrative.ratio_figure(v)))
+        ratio_axis(ax, "x", log=True)  # plain ticks (0.5, 1, 2), never a power of ten
         ax.axvline(1.0, color=ROLE_COLOURS["reference"], linewidth=0.8, linestyle=":")
     else:
         bins = 25

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.lines import Line2D
 
-from wres_lib.present.charts.common import _finish
+from wres_lib.present.charts.common import LEGEND_RIGHT, _finish
 from wres_lib.present.style import (
     NEUTRAL_GREY,
     ROLE_COLOURS,
-    TEXT_GREY,
+    count_log_axis,
     new_figure,
     percent_axis,
     ratio_axis,
 )
 
 FUNNEL_PADDING = 1.15
+LABEL_WIDTH = 24
+"""Characters a line of the legend holds before a long trust name wraps."""
 NOT_PLOTTED = "not plotted"
 
 
@@ -38,8 +42,10 @@ def funnel_chart(
     ``limits``: x, lower_998, lower_95, reference, upper_95, upper_998.
     ``positions``: code, x, y (a fraction for ``kind="proportion"``; observed over expected for
     ``kind="standardised_ratio"``, drawn on a linear axis from 0 so zero counts show);
-    the highlighted organisation is labelled with its ``name`` if there is one, else its code,
-    and a highlighted code without a plotted figure reads "<code>: not plotted".
+    the highlighted organisation is named in the legend (beside the plot, clear of the lines)
+    by its ``name`` if there is one, else its code, and a highlighted code without a plotted
+    figure reads "<code>: not plotted" there. The log axis of expected counts is ticked at plain
+    round numbers.
     """
     fig, ax = new_figure(title, subtitle)
     ax.plot(limits["x"], limits["reference"], color=ROLE_COLOURS["reference"], linewidth=1)
@@ -57,7 +63,7 @@ def funnel_chart(
     others = plotted[plotted["code"] != highlight]
     ax.scatter(others["x"], others["y"], s=9, color=NEUTRAL_GREY, zorder=2, label="Other trusts")
     mine = plotted[plotted["code"] == highlight]
-    if not mine.empty:
+    if not mine.empty:  # named in the legend, outside the plot, so no label crosses a line
         ax.scatter(
             mine["x"],
             mine["y"],
@@ -66,44 +72,30 @@ def funnel_chart(
             zorder=3,
             edgecolor="white",
             linewidth=0.8,
-            label="This trust",
-        )
-        ax.annotate(
-            _highlight_name(mine.iloc[0]),
-            (mine["x"].iloc[0], mine["y"].iloc[0]),
-            xytext=(5, 5),
-            textcoords="offset points",
-            fontsize=7.5,
-            fontweight="bold",
-            color=ROLE_COLOURS["trust_highlight"],
+            label=_wrapped(_highlight_name(mine.iloc[0])),
         )
     elif highlight is not None:
-        ax.text(
-            0.01,
-            0.98,
-            f"{highlight}: {NOT_PLOTTED}",
-            transform=ax.transAxes,
-            ha="left",
-            va="top",
-            fontsize=7,
-            color=TEXT_GREY,
-        )
+        ax.add_line(Line2D([], [], linestyle="none", label=f"{highlight}: {NOT_PLOTTED}"))
     if kind == "standardised_ratio":
         ratio_axis(ax)
-        ax.set_xscale("log")
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
         ax.set_xlabel(x_label or "Expected count (log scale)")
         ax.set_ylabel(y_label or "Observed / expected")
         if len(plotted):  # keep the organisations in view; the outer limits may run far out
             high = max(float(plotted["y"].max()), float(limits["reference"].iloc[0]) * 1.25)
             ax.set_ylim(0, high * FUNNEL_PADDING)
+        count_log_axis(ax, "x")
     else:
         percent_axis(ax)
         ax.set_xlabel(x_label or "Number of staff")
         if y_label:
             ax.set_ylabel(y_label)
-    ax.legend(loc="upper right", fontsize=7, frameon=False)
+    ax.legend(fontsize=7, frameon=False, **LEGEND_RIGHT)
     return _finish(fig, source, synthetic)
+
+
+def _wrapped(name: str) -> str:
+    """A legend label on lines of at most :data:`LABEL_WIDTH` characters."""
+    return "\n".join(textwrap.wrap(name, LABEL_WIDTH)) or name
 
 
 def _highlight_name(row: pd.Series) -> str:

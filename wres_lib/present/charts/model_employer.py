@@ -7,15 +7,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from wres_lib.present.charts.common import BME_COLOUR, _finish
+from wres_lib.present.charts.common import BME_COLOUR, LEGEND_RIGHT, _finish
 from wres_lib.present.style import ROLE_COLOURS, TEXT_GREY, new_figure, percent_axis
+from wres_lib.stats.small_numbers import TOO_FEW_TO_REPORT
 
 PANEL_COLUMNS = 4
 PANEL_ROW_HEIGHT = 2.0
 PANEL_FRAME_HEIGHT = 1.2
-NO_STAFF = "no staff"
-LEGEND_RIGHT = {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "borderaxespad": 0.0}
-"""Legends outside the plot, where constrained layout makes room for them."""
+NO_STAFF = "no staff at this band"
 
 
 def model_employer_chart(
@@ -23,8 +22,10 @@ def model_employer_chart(
 ) -> Figure:
     """Small multiples, one per band: the straight target line and the actual BME share.
 
-    ``rows``: band, year, line_share, actual_share, target_share (fractions 0-1). Up to four
-    panels a row; a band with no actual share in any year reads "no staff".
+    ``rows``: band, year, line_share, actual_share, target_share (fractions 0-1) and, optionally,
+    too_few (the share is suppressed, resting on too few staff). Up to four panels a row; a band
+    with no actual share in any year reads "too few to report" if any year was suppressed, else
+    "no staff at this band".
     """
     bands = list(dict.fromkeys(rows["band"]))
     columns = min(max(len(bands), 1), PANEL_COLUMNS)
@@ -52,10 +53,11 @@ def model_employer_chart(
             linewidth=1.2,
         )
         if mine["actual_share"].isna().all():
+            suppressed = "too_few" in mine and bool(mine["too_few"].fillna(False).any())
             ax.text(
                 0.5,
                 0.5,
-                NO_STAFF,
+                TOO_FEW_TO_REPORT if suppressed else NO_STAFF,
                 transform=ax.transAxes,
                 ha="center",
                 va="center",

@@ -25,13 +25,18 @@ The modules: :mod:`~wres_lib.present.narrative.figures` (one figure as text),
 :mod:`~wres_lib.present.narrative.ladder` (the progression ladder),
 :mod:`~wres_lib.present.narrative.places` (regions in running English),
 :mod:`~wres_lib.present.narrative.systems` (systems, their ranks and findings) and
-:mod:`~wres_lib.present.narrative.checking` (:func:`check_sentence`). Import from this package.
+:mod:`~wres_lib.present.narrative.checking` (:func:`check_sentence`, and :func:`style_problems`,
+the house style a test holds every sentence of the bundled set to). Import from this package.
 """
 
 from wres_lib.present.narrative.checking import (
+    MAX_NAMES_IN_A_SENTENCE,
     SINGULAR_WORDS_ENDING_IN_S,
+    STYLE_RULES,
     SentenceError,
+    StyleRule,
     check_sentence,
+    style_problems,
 )
 from wres_lib.present.narrative.figures import (
     MAX_DECIMALS,
@@ -60,7 +65,7 @@ from wres_lib.present.narrative.phrases import (
     likelihood_phrase,
     no_events_sentence,
 )
-from wres_lib.present.narrative.places import in_region, region_phrase
+from wres_lib.present.narrative.places import REGIONS_WITH_THE, in_region, place_name
 from wres_lib.present.narrative.systems import (
     nothing_stands_out_system,
     rank_sentence,
@@ -84,15 +89,19 @@ __all__ = [
     "IRREGULAR_PLURALS",
     "LAST_YEAR",
     "MAX_DECIMALS",
+    "MAX_NAMES_IN_A_SENTENCE",
     "NOT_AVAILABLE",
     "NO_STEP_STANDS_OUT",
     "NUMBER_WORDS",
     "PERCENT_DECIMALS",
     "POINTS_DECIMALS",
     "RATIO_DECIMALS",
+    "REGIONS_WITH_THE",
     "SINGULAR_WORDS_ENDING_IN_S",
+    "STYLE_RULES",
     "ChangeKind",
     "SentenceError",
+    "StyleRule",
     "bottleneck_sentence",
     "capitalise_first",
     "change_phrase",
@@ -110,14 +119,15 @@ __all__ = [
     "ordinal",
     "ordinal_year_span",
     "percent",
+    "place_name",
     "plural",
     "points",
     "possessive",
     "rank_sentence",
     "ratio_figure",
-    "region_phrase",
     "row_finding",
     "rung_words",
+    "style_problems",
     "times_as_likely",
     "top_sentence",
     "worded",

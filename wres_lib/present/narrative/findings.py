@@ -21,7 +21,7 @@ _ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _SURVEY_CLAUSES = {
     "5": "reported harassment, bullying or abuse from patients, relatives or the public",
     "6": "reported harassment, bullying or abuse from colleagues",
-    "7": "believed the trust offers equal opportunities for career progression",
+    "7": "believed the trust provides equal opportunities for career progression or promotion",
     "8": "reported discrimination from a manager, team leader or colleague",
 }
 
@@ -65,7 +65,7 @@ def _place(f: dict, end: str) -> str:
 def _all_white(f: Finding, name: str) -> str:
     team = "board is" if f.kind == "all_white_board" else "executive team is"
     return (
-        f"{possessive(name)} {team} entirely white, although {_pct(f.figures['bme_share_all'])} "
+        f"{possessive(name)} {team} entirely White, although {_pct(f.figures['bme_share_all'])} "
         "of all its staff are from ethnic minority backgrounds"
     )
 

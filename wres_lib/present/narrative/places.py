@@ -1,24 +1,27 @@
-"""Places in running English: "in the Midlands", "in London", "an integrated care system"."""
+"""Places in running English: "in the Midlands", "in London"."""
 
 from __future__ import annotations
 
-# Region names that English gives "the": the compass points and the Midlands.
-_TAKES_THE = ("North", "South", "East", "West", "Midlands")
+REGIONS_WITH_THE = (
+    "Midlands",
+    "North West",
+    "East of England",
+    "South East",
+    "South West",
+    "North East and Yorkshire",
+)
+"""NHS England regions that take "the" in a sentence ("in the Midlands"; London takes none)."""
 
 
-def region_phrase(name: str) -> str:
-    """A region's name as a sentence needs it: "the Midlands", "the East of England", but
-    "London".
+def place_name(name: str) -> str:
+    """A place as a sentence names it: "the Midlands", "the North West", but "London" and
+    "Ashmere and Fennick ICS" as they are.
 
-    >>> region_phrase("Midlands"), region_phrase("East of England"), region_phrase("London")
-    ('the Midlands', 'the East of England', 'London')
+    >>> place_name("Midlands"), place_name("London"), place_name("the South West")
+    ('the Midlands', 'London', 'the South West')
     """
     name = name.strip()
-    if not name:
-        raise ValueError("a region name must not be empty")
-    if name.lower().startswith("the ") or name.split()[0] not in _TAKES_THE:
-        return name
-    return f"the {name}"
+    return f"the {name}" if name in REGIONS_WITH_THE else name
 
 
 def in_region(name: str) -> str:
@@ -27,4 +30,4 @@ def in_region(name: str) -> str:
     >>> in_region("South West")
     'in the South West'
     """
-    return f"in {region_phrase(name)}"
+    return f"in {place_name(name)}"

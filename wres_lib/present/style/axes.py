@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Literal
 
 import pandas as pd
@@ -74,6 +75,50 @@ def ratio_axis(
         axis.set_major_locator(FixedLocator(RATIO_TICKS))
         axis.set_minor_locator(NullLocator())
     axis.set_major_formatter(ratio_formatter(max_decimals))
+    return ax
+
+
+MAX_LOG_TICKS = 7
+"""The most ticks :func:`count_log_axis` puts on an axis before it thins them out."""
+_LOG_TICK_STEPS = ((1, 2, 5), (1, 3), (1,))
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Round numbers for a log axis from ``low`` to ``high``: 1-2-5 steps, thinned to 1-3 and
+    then to powers of ten until at most :data:`MAX_LOG_TICKS` remain.
+
+    >>> log_ticks(0.8, 30), log_ticks(1, 5000)
+    ([1.0, 2.0, 5.0, 10.0, 20.0], [1.0, 10.0, 100.0, 1000.0])
+    """
+    if not 0 < low < high:
+        raise ValueError(f"a log axis needs 0 < low < high, got {low} and {high}")
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    for steps in _LOG_TICK_STEPS:
+        ticks = [
+            float(f"{step}e{power}")
+            for power in range(first, last + 1)
+            for step in steps
+            if low <= step * 10.0**power <= high
+        ]
+        if len(ticks) <= MAX_LOG_TICKS:
+            return ticks
+    return ticks
+
+
+def _plain_number(value: float, _pos: object = None) -> str:
+    """A tick label as a reader writes the number: "0.5", "20", "1,000", never a power of ten."""
+    return f"{value:,.0f}" if value >= 1 else _trimmed(value, 3)
+
+
+def count_log_axis(ax: Axes, which: Literal["x", "y"] = "x") -> Axes:
+    """A log scale of counts, ticked at round numbers in the axis' current range and labelled
+    as plain numbers (no minor ticks, no powers of ten). Call it after plotting."""
+    axis = _axis(ax, which)
+    (ax.set_xscale if which == "x" else ax.set_yscale)("log")
+    low, high = ax.get_xlim() if which == "x" else ax.get_ylim()
+    axis.set_major_locator(FixedLocator(log_ticks(low, high)))
+    axis.set_minor_locator(NullLocator())
+    axis.set_major_formatter(FuncFormatter(_plain_number))
     return ax
 
 
