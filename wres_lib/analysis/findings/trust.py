@@ -126,29 +126,29 @@ def _bottleneck(rows: pd.DataFrame, year: int) -> list[Finding]:
 
 
 def _ranks(context: BriefingContext, code: str, rows: pd.DataFrame, year: int) -> list[Finding]:
-    """The trust's ranks among all trusts or its peers (:mod:`~.findings.ranks`, computed once a
-    year); ``rows`` are its indicator rows of ``year``."""
+    """The trust's ranks among all trusts or its peers, looked up in the year's ranks
+    (:mod:`wres_lib.analysis.findings.ranks`); ``rows`` are its indicator rows of ``year``."""
     table = context.ranks(year)
     found = []
-    for _, ranked_row in table[table["code"] == code].iterrows():
-        indicator, measure = str(ranked_row["indicator"]), str(ranked_row["measure"])
+    for _, place in table[table["code"] == code].iterrows():
+        indicator, measure = str(place["indicator"]), str(place["measure"])
         figures = {
             "indicator": indicator,
             "measure": measure,
-            "value": float(ranked_row["value"]),
-            "rank": int(ranked_row["rank"]),
-            "end": str(ranked_row["end"]),
-            "of": int(ranked_row["of"]),
-            "among": str(ranked_row["among"]),
-            "org_type": str(ranked_row["org_type"]),
-            "adverse": bool(ranked_row["adverse"]),
+            "value": float(place["value"]),
+            "rank": int(place["rank"]),
+            "end": str(place["end"]),
+            "of": int(place["of"]),
+            "among": str(place["among"]),
+            "org_type": str(place["org_type"]),
+            "adverse": bool(place["adverse"]),
         }
         if measure == "gap_points":
             for column in ("pct_bme", "pct_white"):
                 group = "White" if column == "pct_white" else "BME"
                 figures[column] = figure(rows, indicator, column, year, group=group).value
-        peer_row = table.loc[[ranked_row.name]].drop(columns=list(RANK_COLUMNS))
-        points = float(ranked_row["score"])
+        peer_row = table.loc[[place.name]].drop(columns=list(RANK_COLUMNS))
+        points = float(place["score"])
         found.append(Finding("rank", points, f"{indicator}:{measure}", figures, peer_row))
     return found
 
