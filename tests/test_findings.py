@@ -17,7 +17,7 @@ from wres_lib.analysis.findings import KINDS, SCORES, Finding, ranked, score
 from wres_lib.analysis.findings.trust import trust_findings
 from wres_lib.briefings.trust.briefing import TrustBriefing
 from wres_lib.data.dataset import load_dataset
-from wres_lib.present.narrative import check_sentence, percent, ratio_figure, worded
+from wres_lib.present.narrative import check_sentence, percent, points, ratio_figure, worded
 
 YEAR = 2025
 MAX_PATTERN_SHARE = 0.35
@@ -33,7 +33,7 @@ def briefings() -> list[TrustBriefing]:
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, pd.DataFrame]:
-    names = ("workforce", "board", "recruitment", "disciplinary", "training")
+    names = ("workforce", "board", "recruitment", "disciplinary", "training", "staff_survey")
     return {name: pd.read_csv(SAMPLE / f"{name}.csv") for name in names}
 
 
@@ -157,6 +157,115 @@ def test_headline_figures_recount_from_the_raw_rows(briefings, files) -> None:
             check(f, briefing.code, files)
             checked[f.kind] += 1
     assert {"all_white_executive", "no_bme_executive_run", "rank", "change"} <= set(checked)
+
+
+def _known_shares(rows: pd.DataFrame, count: str) -> pd.DataFrame:
+    """Per trust and year: BME and known (White + BME) totals of ``count`` and the BME percent."""
+    known = rows[rows["ethnicity"] != "Unknown"].assign(bme=lambda r: _bme(r) * r[count])
+    totals = known.groupby(["org_code", "year"])[[count, "bme"]].sum()
+    return totals.assign(pct=100 * totals["bme"] / totals[count])
+
+
+def _board_gaps(files) -> pd.DataFrame:
+    """Each trust's voting board against its workforce (staff of known ethnicity), every year."""
+    board = _known_shares(files["board"][files["board"]["voting"]], "members").add_prefix("board_")
+    workforce = _known_shares(files["workforce"], "headcount").add_prefix("staff_")
+    gaps = board.join(workforce, how="inner")
+    return gaps.assign(gap=gaps["board_pct"] - gaps["staff_pct"])
+
+
+def _survey_gaps(files) -> pd.DataFrame:
+    """Each trust's BME and White percentages on indicators 5-8 in 2025 and the gap (BME minus
+    White), with whether both groups had the 10 respondents a published figure needs. A group of
+    several rows (Asian, Black, ...) counts round(percent x respondents) in each."""
+    survey = files["staff_survey"]
+    rows = survey[survey["year"] == YEAR].assign(
+        group=lambda r: r["ethnicity"].where(r["ethnicity"] == "White", "BME"),
+        said=lambda r: (r["percent"] / 100 * r["respondents"]).round(),
+    )
+    cells = rows.groupby(["org_code", "indicator", "group"]).agg(
+        rows=("said", "size"), said=("said", "sum"), respondents=("respondents", "sum"),
+        given=("percent", "first"),
+    )  # fmt: skip
+    pct = cells["given"].where(cells["rows"] == 1, 100 * cells["said"] / cells["respondents"])
+    wide = cells.assign(pct=pct)[["pct", "respondents"]].unstack("group")
+    return pd.DataFrame(
+        {
+            "pct_bme": wide[("pct", "BME")],
+            "pct_white": wide[("pct", "White")],
+            "gap": wide[("pct", "BME")] - wide[("pct", "White")],
+            "published": wide["respondents"].min(axis=1) >= 10,
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def recounted(files) -> dict[str, pd.DataFrame]:
+    """The board and survey gaps of every trust, recounted from the raw rows."""
+    types = pd.read_csv(SAMPLE / "organisations.csv").set_index("org_code")["org_type"]
+    return {"board": _board_gaps(files), "survey": _survey_gaps(files), "org_type": types}
+
+
+def _recount_board_gap(f: Finding, code: str, recounted) -> None:
+    gaps = recounted["board"]
+    now = gaps.loc[(code, YEAR)]
+    g = f.figures
+    assert g["board_bme_pct"] == pytest.approx(now["board_pct"])
+    assert g["bme_share"] == pytest.approx(now["staff_pct"])
+    assert g["gap"] == pytest.approx(now["gap"]) and now["gap"] <= -10
+    assert (g["board_members"], g["bme_board_members"]) == (now["board_members"], now["board_bme"])
+    if (code, YEAR - 1) in gaps.index:  # (none of the trusts checked is a merger's successor)
+        assert g["previous_gap"] == pytest.approx(gaps.loc[(code, YEAR - 1), "gap"])
+    wider = g["previous_gap"] is not None and now["gap"] < g["previous_gap"]
+    assert f.score == pytest.approx(min(35 + (abs(now["gap"]) - 10) / 2 + 5 * wider, 60))
+    board, staff = (percent(now[column] / 100) for column in ("board_pct", "staff_pct"))
+    assert f"voting board is {board} BME, against {staff} of its staff" in f.sentence
+    assert f"{points(abs(now['gap']))} short" in f.sentence
+
+
+# Whether the highest figure is the adverse end, by indicator (5-8 the survey gaps, 9 the board).
+ADVERSE_WHEN_HIGH = {"5": True, "6": True, "7": False, "8": True, "9": False}
+
+
+def _recount_rank(f: Finding, code: str, recounted) -> None:
+    """A survey or board rank: the trust's place recounted among every trust's raw figures."""
+    g, number = f.figures, f.figures["indicator"]
+    if number == "9":
+        values = recounted["board"].xs(YEAR, level="year")["gap"]
+    else:
+        survey = recounted["survey"].xs(int(number), level="indicator")
+        values = survey.loc[survey["published"], "gap"]
+        assert f"{percent(survey.at[code, 'pct_bme'] / 100)} of BME staff" in f.sentence
+        assert f"against {percent(survey.at[code, 'pct_white'] / 100)} of White" in f.sentence
+    if g["among"] == "type":
+        types = recounted["org_type"]
+        values = values[(types[values.index] == types[code]).to_numpy()]
+    order = sorted(values.dropna().items(), key=lambda item: (-item[1], item[0]))
+    position = [trust for trust, _ in order].index(code)
+    highest = g["end"] == "highest"
+    rank = position + 1 if highest else len(order) - position
+    tenth = max(1, math.floor(len(order) / 10))
+    assert (g["rank"], g["of"], g["value"]) == (rank, len(order), pytest.approx(values[code]))
+    assert rank <= tenth and g["adverse"] == (highest == ADVERSE_WHEN_HIGH[number])
+    scaled = 15 * (1 - (rank - 1) / tenth) + 5 * (g["among"] == "all") + 5 * g["adverse"]
+    assert f.score == pytest.approx(min(45 + scaled, 75))
+    assert f" of {len(order)} " in f.sentence
+
+
+def test_board_gap_and_rank_headlines_recount_from_the_raw_rows(briefings, recounted) -> None:
+    checked = collections.Counter()
+    for briefing in briefings:
+        for f in briefing.findings[:3]:
+            if f.kind == "board_gap":
+                _recount_board_gap(f, briefing.code, recounted)
+            elif f.kind == "rank" and f.figures["indicator"] in ADVERSE_WHEN_HIGH:
+                _recount_rank(f, briefing.code, recounted)
+            else:
+                continue
+            checked[(f.kind, f.figures.get("among"), f.figures.get("indicator") == "9")] += 1
+    assert checked[("board_gap", None, False)] >= 10
+    for among in ("all", "type"):  # survey ranks and board ranks, among all trusts and peers
+        assert checked[("rank", among, False)] >= 3 and checked[("rank", among, True)] >= 1, checked
 
 
 def test_a_change_finding_has_an_interval_excluding_no_change(briefings) -> None:

@@ -55,6 +55,8 @@ PEER_MEASURES = (
     "board_gap_points",
 )
 SYNTHETIC_SUFFIX = " (synthetic)"
+# How many organisations' series of every year a context holding some years keeps.
+SERIES_KEPT = 3
 
 
 @dataclass
@@ -67,6 +69,7 @@ class BriefingContext:
         default_factory=dict, repr=False
     )
     _board_history: dict[int, BoardHistory | None] = field(default_factory=dict, repr=False)
+    _ranks: dict[int, pd.DataFrame] = field(default_factory=dict, repr=False)
     store: CachedTables | None = field(default=None, repr=False)
     # With a store: the years whose indicator rows are held (None: every year).
     years: tuple[int, ...] | None = None
@@ -178,6 +181,16 @@ class BriefingContext:
             )
         return self._peers[year]
 
+    def ranks(self, year: int) -> pd.DataFrame:
+        """The trusts at an extreme of a measure findings rank in ``year``, each at its best
+        rank among all trusts or its type (:func:`~wres_lib.analysis.findings.ranks.rank_table`).
+        """
+        if year not in self._ranks:
+            from wres_lib.analysis.findings.ranks import rank_table
+
+            self._ranks[year] = rank_table(self.peers(year))
+        return self._ranks[year]
+
     @property
     def synthetic(self) -> bool:
         return self.dataset.metadata.synthetic
@@ -211,12 +224,17 @@ class BriefingContext:
 
     def series(self, level: str, code: str) -> pd.DataFrame:
         """Every year's indicator rows of one organisation, read from the store on their own
-        (a context holding some :attr:`years` keeps only the last organisation's)."""
-        if (level, code) not in self._series:
-            self._series.clear()
+        (a context holding some :attr:`years` keeps the :data:`SERIES_KEPT` organisations
+        last asked for: a trust briefing reads its trust's and the nation's)."""
+        key = (level, code)
+        rows = self._series.pop(key, None)
+        if rows is None:
             rows = self.store.read_where("indicators", level=level, code=code)
-            self._series[(level, code)] = rows.astype(self.indicators.dtypes.to_dict())
-        return self._series[(level, code)]
+            rows = rows.astype(self.indicators.dtypes.to_dict())
+        self._series[key] = rows  # the most recently used last
+        while len(self._series) > SERIES_KEPT:
+            del self._series[next(iter(self._series))]
+        return rows
 
 
 def display_name(name: str) -> str:

@@ -10,6 +10,11 @@ import pandas as pd
 from wres_lib.data.schema import BME, UNKNOWN, WHITE
 from wres_lib.indicators.flags import FEW_EVENTS, SMALL_NUMBERS, UNDEFINED
 
+# The columns of an indicator row a Figure holds.
+FIGURE_COLUMNS = (
+    "value", "ci_low", "ci_high", "numerator", "denominator", "p_value", "flag", "note"
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -63,17 +68,21 @@ def figure(
     group: str = BME,
 ) -> Figure:
     """The figure for one indicator measure in ``rows`` (one organisation's indicator rows)."""
-    match = rows[
-        (rows["year"] == year)
-        & (rows["indicator"] == indicator)
-        & (rows["measure"] == measure)
-        & (rows["staff_group"] == staff_group)
-        & (rows["band"] == band)
-        & (rows["group"] == group)
-    ]
-    if match.empty:
+    wanted = {
+        "year": year,
+        "indicator": indicator,
+        "measure": measure,
+        "staff_group": staff_group,
+        "band": band,
+        "group": group,
+    }
+    match = np.ones(len(rows), dtype=bool)
+    for column, value in wanted.items():
+        match &= _equals(rows[column], value)
+    found = np.flatnonzero(match)
+    if not len(found):
         return Figure(note="no figure in the data")
-    row = match.iloc[0]
+    row = {column: rows[column].iat[found[0]] for column in FIGURE_COLUMNS}
     numerator, denominator = _clean(row["numerator"]), _clean(row["denominator"])
     return Figure(
         value=_clean(row["value"]),
@@ -85,6 +94,19 @@ def figure(
         flag=str(row["flag"]) if pd.notna(row["flag"]) else "",
         note=str(row["note"]) if pd.notna(row["note"]) else "",
     )
+
+
+def _equals(column: pd.Series, value: object) -> np.ndarray:
+    """Where ``column`` equals ``value``; a categorical column is compared by its codes (a
+    figure is looked up many times a briefing, and this is the fast way)."""
+    values = column.array
+    if isinstance(values, pd.Categorical):
+        try:
+            code = values.categories.get_loc(value)
+        except KeyError:
+            return np.zeros(len(values), dtype=bool)
+        return values.codes == code
+    return (column == value).to_numpy(dtype=bool, na_value=False)
 
 
 def population_bme_share(

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from wres_lib.cli.common import cache_options, chosen_year, context_of, data_option, year_option
+from wres_lib.cli.served import keep_output, served_output
 
 TABLE_LEVELS = ("trust", "icb", "region")
 
@@ -54,10 +55,9 @@ def table(
     no_cache: bool,
 ) -> None:
     """Write press table NAME (see --list) as CSV, XLSX, Markdown or HTML."""
-    from wres_lib.tables import TABLES, press_table
-    from wres_lib.tables.writers import render, write_table
-
     if list_tables:
+        from wres_lib.tables import TABLES
+
         width = max(len(n) for n in TABLES)
         for table_name, description in TABLES.items():
             click.echo(f"{table_name:<{width}}  {description}")
@@ -68,6 +68,13 @@ def table(
         raise click.BadParameter("xlsx needs a file: give --out FILE", param_hint="--out")
     if out is not None and out.is_dir():
         raise click.BadParameter(f"{out} is a folder; give a file name", param_hint="--out")
+    command = ["table", name, level, fmt, min_workforce_share, horizon]
+    if out is None and (kept := served_output(data, cache_dir, no_cache, command, year)):
+        click.echo(kept, nl=False)
+        return
+    from wres_lib.tables import press_table
+    from wres_lib.tables.writers import render, write_table
+
     context = context_of(data, cache_dir, no_cache)
     wres_year = chosen_year(context.dataset, year)
     context = context.for_year(wres_year)
@@ -83,7 +90,9 @@ def table(
     except (ValueError, TypeError) as error:
         raise click.ClickException(str(error)) from error
     if out is None:
-        click.echo(render(built, fmt), nl=False)
+        text = render(built, fmt)
+        keep_output(data, cache_dir, no_cache, command, wres_year, text)
+        click.echo(text, nl=False)
         return
     for path in write_table(built, out, fmt):
         click.echo(f"wrote {path}")
@@ -98,6 +107,10 @@ def stories(
     year: int | None, level: str, data: Path, cache_dir: Path | None, no_cache: bool
 ) -> None:
     """The year's strongest findings as quotable sentences, most newsworthy first."""
+    command = ["stories", level]
+    if kept := served_output(data, cache_dir, no_cache, command, year):
+        click.echo(kept, nl=False)
+        return
     from wres_lib.tables.press import footnote
     from wres_lib.tables.stories import find_stories, stories_markdown
 
@@ -105,4 +118,6 @@ def stories(
     wres_year = chosen_year(context.dataset, year)
     context = context.for_year(wres_year)
     found = find_stories(context, wres_year, level)
-    click.echo(stories_markdown(found, footnote(context, wres_year, [])), nl=False)
+    text = stories_markdown(found, footnote(context, wres_year, []))
+    keep_output(data, cache_dir, no_cache, command, wres_year, text)
+    click.echo(text, nl=False)

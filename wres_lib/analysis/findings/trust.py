@@ -11,31 +11,19 @@ import pandas as pd
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.analysis.figures import Figure, figure
 from wres_lib.analysis.findings import (
-    EXTREME_FRACTION,
     MIN_BOARD_GAP,
-    MIN_RANKED,
     MIN_RUN_YEARS,
     NOTABLE_WORKFORCE_SHARE,
     Finding,
     score,
 )
+from wres_lib.analysis.findings.ranks import RANK_COLUMNS
 from wres_lib.analysis.findings.targets import target_findings
 from wres_lib.analysis.published import too_few_staff
 from wres_lib.data.schema import UNKNOWN
-from wres_lib.indicators.flags import BOTTLENECK, FEW_EVENTS, SMALL_NUMBERS, has_flag
+from wres_lib.indicators.flags import BOTTLENECK, FEW_EVENTS, has_flag
 
 Z95 = 1.959964
-# (indicator, measure, band, adverse when high) ranked among trusts.
-RANKED_CELLS = (
-    ("2", "relative_likelihood", "all", True),
-    ("3", "relative_likelihood", "all", True),
-    ("4", "relative_likelihood", "all", True),
-    ("5", "gap_points", "all", True),
-    ("6", "gap_points", "all", True),
-    ("7", "gap_points", "all", False),
-    ("8", "gap_points", "all", True),
-    ("9", "board_gap_points", "all", False),
-)
 # (indicator, measure, band, on a log scale, adverse when it rises) compared with last year.
 CHANGE_CELLS = (
     ("1", "bme_share", "upper", False, False),
@@ -60,14 +48,13 @@ def cell_rows(rows: pd.DataFrame, indicator: str, measure: str, band: str = "all
 
 def trust_findings(context: BriefingContext, code: str, year: int) -> list[Finding]:
     """Every finding the data supports for trust ``code`` in ``year``, unscored order."""
-    rows = context.slice("trust", code)
-    rows = rows[rows["year"] <= year]
+    rows = context.slice("trust", code, year)
     history = context.history(code, year)
     found: list[Finding] = []
     found += _all_white(rows, year)
     found += _executive_run(context, code, year)
     found += bottleneck_findings(rows, year)
-    found += _ranks(context, code, year)
+    found += _ranks(context, code, rows, year)
     found += change_findings(history, year)
     found += board_gap_findings(rows, history, year)
     found += _model_employer(context, code, year)
@@ -138,70 +125,31 @@ def bottleneck_findings(rows: pd.DataFrame, year: int) -> list[Finding]:
     return [Finding(kind, score(kind, 10 * math.log2(ratio)), "", figures, flagged)]
 
 
-def _rankable(flags: pd.Series) -> pd.Series:
-    text = flags.astype(str)
-    return ~text.map(lambda f: has_flag(f, SMALL_NUMBERS) or has_flag(f, FEW_EVENTS)).astype(bool)
-
-
-def _ranks(context: BriefingContext, code: str, year: int) -> list[Finding]:
-    peers = context.peers(year)
-    peers = peers[(peers["staff_group"] == "all") & (peers["group"] == "BME")]
-    mine_type = peers.loc[peers["code"] == code, "org_type"]
-    if mine_type.empty:
-        return []
+def _ranks(context: BriefingContext, code: str, rows: pd.DataFrame, year: int) -> list[Finding]:
+    """The trust's ranks among all trusts or its peers, looked up in the year's ranks
+    (:mod:`wres_lib.analysis.findings.ranks`); ``rows`` are its indicator rows of ``year``."""
+    table = context.ranks(year)
     found = []
-    for indicator, measure, band, adverse_high in RANKED_CELLS:
-        cell = peers[
-            (peers["indicator"] == indicator)
-            & (peers["measure"] == measure)
-            & (peers["band"] == band)
-            & peers["value"].notna()
-        ]
-        cell = cell[_rankable(cell["flag"]).to_numpy()]
-        if code not in set(cell["code"]):
-            continue
-        best = None
-        for among, group in (("all", cell), ("type", cell[cell["org_type"] == mine_type.iloc[0]])):
-            if len(group) < MIN_RANKED:
-                continue
-            # Rank 1 = the highest figure; ties share the better rank; then the trust's code.
-            order = group.sort_values(["value", "code"], ascending=[False, True])
-            position = order["code"].tolist().index(code)
-            size = len(order)
-            tenth = max(1, math.floor(size * EXTREME_FRACTION))
-            if position < tenth:
-                rank, end = position + 1, "highest"
-            elif position >= size - tenth:
-                rank, end = size - position, "lowest"
-            else:
-                continue
-            adverse = (end == "highest") == adverse_high
-            closeness = 1 - (rank - 1) / tenth
-            scaled = 15 * closeness + (5 if among == "all" else 0) + (5 if adverse else 0)
-            candidate = (score("rank", scaled), among, rank, end, size, adverse)
-            best = candidate if best is None or candidate[0] > best[0] else best
-        if best is None:
-            continue
-        points, among, rank, end, size, adverse = best
-        value = float(cell.loc[cell["code"] == code, "value"].iloc[0])
+    for _, place in table[table["code"] == code].iterrows():
+        indicator, measure = str(place["indicator"]), str(place["measure"])
         figures = {
             "indicator": indicator,
             "measure": measure,
-            "value": value,
-            "rank": rank,
-            "end": end,
-            "of": size,
-            "among": among,
-            "org_type": str(mine_type.iloc[0]),
-            "adverse": adverse,
+            "value": float(place["value"]),
+            "rank": int(place["rank"]),
+            "end": str(place["end"]),
+            "of": int(place["of"]),
+            "among": str(place["among"]),
+            "org_type": str(place["org_type"]),
+            "adverse": bool(place["adverse"]),
         }
-        rows = cell[cell["code"] == code]
         if measure == "gap_points":
-            mine = context.slice("trust", code, year)
             for column in ("pct_bme", "pct_white"):
                 group = "White" if column == "pct_white" else "BME"
-                figures[column] = figure(mine, indicator, column, year, group=group).value
-        found.append(Finding("rank", points, f"{indicator}:{measure}", figures, rows))
+                figures[column] = figure(rows, indicator, column, year, group=group).value
+        peer_row = table.loc[[place.name]].drop(columns=list(RANK_COLUMNS))
+        points = float(place["score"])
+        found.append(Finding("rank", points, f"{indicator}:{measure}", figures, peer_row))
     return found
 
 
