@@ -97,16 +97,7 @@ def test_rendered_briefings_keep_the_house_style(rendered, name: str) -> None:
     assert not found, report(found)
 
 
-KNOWN_ELSEWHERE = pytest.mark.xfail(
-    strict=True,
-    reason="known: the national and system briefings' own sentences break the house style "
-    "('white' in lower case, 'in Midlands', a list of 14 trusts; to be fixed where they are "
-    "written). Strict, so this fails once they are clean: then drop the mark.",
-)
-
-
 @pytest.mark.slow
-@KNOWN_ELSEWHERE
 def test_rendered_national_briefing_keeps_the_house_style(rendered) -> None:
     page = rendered["national"]["html"].read_text(encoding="utf-8")
     found = violations(text_lines(page), "national")
@@ -166,7 +157,6 @@ def test_every_trust_briefing_keeps_the_house_style(
 
 
 @pytest.mark.slow
-@KNOWN_ELSEWHERE
 def test_every_system_and_region_briefing_keeps_the_house_style(
     sample_context, monkeypatch: pytest.MonkeyPatch
 ) -> None:

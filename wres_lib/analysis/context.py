@@ -74,6 +74,8 @@ class BriefingContext:
     # With a store: the years whose indicator rows are held (None: every year).
     years: tuple[int, ...] | None = None
     _series: dict[tuple[str, str], pd.DataFrame] = field(default_factory=dict, repr=False)
+    # Frames other analysis modules derive from this context once, keyed by (name, *args).
+    derived: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict, repr=False)
 
     def for_year(self, year: int) -> BriefingContext:
         """This context holding only the indicator rows of ``year`` and the year before (what

@@ -51,6 +51,13 @@ def system_table(context: BriefingContext, year: int, level: str = "icb") -> pd.
     """
     if level not in SYSTEM_LEVELS:
         raise ValueError(f"level must be one of {', '.join(SYSTEM_LEVELS)}, got {level!r}")
+    key = ("system_table", year, level)
+    if key not in context.derived:  # computed once per context: every ICB briefing reads it
+        context.derived[key] = _system_table(context, year, level)
+    return context.derived[key].copy()
+
+
+def _system_table(context: BriefingContext, year: int, level: str) -> pd.DataFrame:
     organisations = context.dataset.organisations
     trusts = trust_summary(context, year)
     parent = f"{level}_code"
@@ -89,9 +96,10 @@ def system_table(context: BriefingContext, year: int, level: str = "icb") -> pd.
     frame["population_bme_pct"] = frame["population_bme_pct"].astype(float)
     steps = rows[rows["measure"] == "step_ratio"]
     located = steps[steps["flag"].astype(str).map(lambda flag: has_flag(flag, BOTTLENECK))]
-    located = located.set_index("code")
-    frame["bottleneck_step"] = frame["code"].map(located["band"].astype(str)).fillna("")
-    frame["bottleneck_ratio"] = frame["code"].map(located["value"].astype(float))
+    steps_named = dict(zip(located["code"].astype(str), located["band"].astype(str), strict=True))
+    ratios = dict(zip(located["code"].astype(str), located["value"].astype(float), strict=True))
+    frame["bottleneck_step"] = [steps_named.get(code, "") for code in codes]
+    frame["bottleneck_ratio"] = [ratios.get(code, float("nan")) for code in codes]
     for measure, larger_is_worse in RANKED_ON.items():
         values = frame[measure].astype(float)
         if measure == "rl_appointment":

@@ -40,7 +40,9 @@ def findings_list(briefing: SystemFacts) -> present.Fragment:
             f"{briefing.year}: {names}."
         )
     else:
-        lines.append(f"Every trust in {briefing.name} has at least one BME executive director.")
+        lines.append(
+            f"Every trust in {briefing.short_name} has at least one BME executive director."
+        )
     unbalanced = briefing.unbalanced_boards
     if len(unbalanced):
         detail = narrative.list_phrase(
@@ -109,7 +111,7 @@ def trust_table(briefing: SystemFacts) -> present.Fragment:
     frame = frame.drop(columns=left_out)
     return present.table(
         frame,
-        caption=f"Trusts in {briefing.name}, {briefing.year}, by BME share of staff",
+        caption=f"Trusts in {briefing.short_name}, {briefing.year}, by BME share of staff",
         note=(
             "Board gap: BME share of the voting board minus BME share of the workforce, in "
             "percentage points. "
@@ -140,7 +142,7 @@ def board_gap_chart(briefing: SystemFacts) -> present.Fragment:
         value_column="board_gap_points",
         reference=0.0,
         value_format="points",
-        title=f"Board minus workforce BME share, trusts in {briefing.name}, {briefing.year}",
+        title=f"Board minus workforce BME share, trusts in {briefing.short_name}, {briefing.year}",
         subtitle="Percentage points; below zero: the board is less diverse than the staff",
         source=briefing.chart_source,
         synthetic=briefing.context.synthetic,
@@ -151,7 +153,9 @@ def board_gap_chart(briefing: SystemFacts) -> present.Fragment:
 def board_gap_alt(briefing: SystemFacts) -> str:
     """The board-gap chart's message: how many boards are less diverse than their staff,
     and the widest gap."""
-    alt = f"Ranked bar chart of the board gap at each trust in {briefing.name}, {briefing.year}"
+    alt = (
+        f"Ranked bar chart of the board gap at each trust in {briefing.short_name}, {briefing.year}"
+    )
     gaps = briefing.trusts.dropna(subset=["board_gap_points"])
     if gaps.empty:
         return f"{alt}: no trust has a board gap to show."
@@ -177,7 +181,9 @@ def board_gap_table(briefing: SystemFacts) -> present.Fragment:
     )
     return present.table(
         frame,
-        caption=f"Board minus workforce BME share, trusts in {briefing.name}, {briefing.year}",
+        caption=(
+            f"Board minus workforce BME share, trusts in {briefing.short_name}, {briefing.year}"
+        ),
         numeric=("Board gap",),
     )
 
