@@ -115,6 +115,38 @@ def test_the_lead_is_the_first_h1_and_the_standfirst_unescaped() -> None:
     assert read_lead("<p>no headline</p>") == {"headline": "", "standfirst": ""}
 
 
+def test_the_national_stories_are_read_to_the_first_section_and_listed_on_top(
+    tiny_dataset: Path, tmp_path: Path
+) -> None:
+    from html import escape
+
+    stories = ["70 trusts & <their> all-White teams", "Two systems with none"]
+    told = "".join(
+        f'<section class="story"><h2 class="story-headline">{escape(s)}</h2><p>Prose.</p></section>'
+        for s in stories
+    )
+    page = (
+        f"<main><h1>The lead</h1><div class='standfirst'><p>First.</p><p>Then.</p></div>{told}"
+        '<h2>Reference tables</h2><h2 class="story-headline">not a story</h2></main>'
+    )
+    lead = {"headline": "The lead", "standfirst": "First. Then.", "stories": stories}
+    assert read_lead(page) == lead
+    assert "stories" not in read_lead(page_of(("trust", "ZT1")))
+    out = tmp_path / "out"
+    manifest = Manifest(out, 2025, load_dataset(tiny_dataset), {})
+    path = out / "2025" / "national" / "ENG.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(page, encoding="utf-8")
+    manifest.add(Outcome("national", "ENG", "ok", 1.0, ("2025/national/ENG.html",), title="ENG"))
+    text = write_index(out / "2025", manifest, ORGANISATIONS).read_text(encoding="utf-8")
+    lead = text[text.index('<section class="lead"') : text.index("</section>")]
+    assert (
+        "<li>70 trusts &amp; &lt;their&gt; all-White teams</li><li>Two systems with none</li>"
+        in lead
+    )
+    assert "not a story" not in text
+
+
 def test_the_manifest_records_each_headline(index_page: Path) -> None:
     import json
 

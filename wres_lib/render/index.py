@@ -141,17 +141,24 @@ def write_index(year_dir: Path, manifest: Manifest, organisations: pd.DataFrame)
 
 
 def _lead(national: dict | None, year: str) -> str:
-    """The national briefing's headline and standfirst, linked to it ('' if it has none)."""
+    """The national briefing's headline and standfirst, linked to it, and the headlines of its
+    stories ('' if it has no headline)."""
     headline = _text(national, "headline") if national else ""
     links = _links(national["files"], year) if national else {}
     if not headline or ".html" not in links:
         return ""
     standfirst = _text(national, "standfirst")
+    stories = national.get("stories")
+    told = (
+        [story for story in stories if isinstance(story, str)] if isinstance(stories, list) else []
+    )
+    listed = "".join(f"<li>{html.escape(story)}</li>" for story in told)
     return (
         '<section class="lead" aria-labelledby="lead-heading">'
         '<h2 id="lead-heading">The year in brief</h2>'
         f'<p class="headline"><a href="{links[".html"]}">{html.escape(headline)}</a></p>'
         + (f"<p>{html.escape(standfirst)}</p>" if standfirst else "")
+        + (f'<p>The stories of the year:</p><ul class="stories">{listed}</ul>' if told else "")
         + "</section>"
     )
 
