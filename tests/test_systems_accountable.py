@@ -266,3 +266,21 @@ def test_region_table_figures_recount_from_raw_rows(sample_context, raw) -> None
         mine = trusts[trusts["icb"] == code]
         assert cells[0] == present.publish(gaps[code], "points")
         assert cells[1].startswith(f"{int(mine['none'].sum())} of {len(mine)}")
+
+
+@pytest.mark.parametrize(
+    ("measure", "previous", "value", "news"),
+    [
+        ("relative_likelihood", 1.08, 1.02, False),  # beyond chance on summed counts, no story
+        ("relative_likelihood", 1.58, 1.43, True),  # a tenth lower
+        ("relative_likelihood", 0.81, 1.46, True),
+        ("bme_share", 35.0, 38.0, True),  # points
+        ("bme_share", 15.0, 16.5, False),
+    ],
+)
+def test_a_system_change_must_be_material_to_be_news(measure, previous, value, news) -> None:
+    from wres_lib.analysis.findings import Finding
+    from wres_lib.analysis.findings.system import material
+
+    figures = {"measure": measure, "value": value, "previous": previous}
+    assert material(Finding("change", 50.0, "2", figures)) is news

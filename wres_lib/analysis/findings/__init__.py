@@ -41,7 +41,9 @@ small numbers never makes a finding. The ``system_*`` kinds are a system's or re
 (:mod:`wres_lib.analysis.findings.system`), which also takes the bottleneck, change,
 board_gap and likelihood findings from its summed counts as a trust does, except that its
 bottleneck must have a ratio of at least ``SYSTEM_BOTTLENECK_RATIO`` (2): summed over many
-trusts, nearly every step's interval lies above 1, so a located step alone is not news. The
+trusts, nearly every step's interval lies above 1, so a located step alone is not news. For
+the same reason a system's change must also be material: a ratio moving by at least
+``SYSTEM_CHANGE_RATIO`` (10%) or a share by at least ``SYSTEM_CHANGE_POINTS`` (2 points). The
 ``target_*`` kinds are a trust's own action-plan targets
 (:mod:`wres_lib.analysis.findings.targets`); all of them are one topic, so a briefing leads
 with at most one.
@@ -90,6 +92,10 @@ MIN_BOARD_GAP = 10.0
 EXTREME_FRACTION = 0.1
 # The smallest step ratio of a system's or region's bottleneck that is a finding.
 SYSTEM_BOTTLENECK_RATIO = 2.0
+# The smallest change of a system's or region's ratio (as a factor) or share (in points) that
+# is a finding: with summed counts, a change of a few hundredths is beyond chance yet no story.
+SYSTEM_CHANGE_RATIO = 1.1
+SYSTEM_CHANGE_POINTS = 2.0
 # The fewest trusts a rank is given among.
 MIN_RANKED = 10
 

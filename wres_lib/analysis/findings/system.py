@@ -18,6 +18,8 @@ from wres_lib.analysis.findings import (
     EXECUTIVE_MEASURE,
     EXTREME_FRACTION,
     SYSTEM_BOTTLENECK_RATIO,
+    SYSTEM_CHANGE_POINTS,
+    SYSTEM_CHANGE_RATIO,
     Finding,
     score,
 )
@@ -57,10 +59,20 @@ def system_findings(
         f for f in bottleneck_findings(rows, year) if f.figures["ratio"] >= SYSTEM_BOTTLENECK_RATIO
     ]
     found += rank_findings(table, row, level)
-    found += change_findings(rows, year)
+    found += [f for f in change_findings(rows, year) if material(f)]
     found += board_gap_findings(rows, rows, year)
     found += likelihood_findings(rows, year)
     return found
+
+
+def material(change: Finding) -> bool:
+    """Whether a system's change is large enough to be news as well as beyond chance: a ratio
+    moving by a factor of at least :data:`SYSTEM_CHANGE_RATIO` either way, a share by at least
+    :data:`SYSTEM_CHANGE_POINTS` points."""
+    now, before = change.figures["value"], change.figures["previous"]
+    if change.figures["measure"] == "relative_likelihood":
+        return max(now / before, before / now) >= SYSTEM_CHANGE_RATIO
+    return abs(now - before) >= SYSTEM_CHANGE_POINTS
 
 
 def no_executive_findings(row: pd.Series) -> list[Finding]:

@@ -42,7 +42,7 @@ def lede(briefing: SystemFacts) -> str:
     unknown = briefing.get("1", "unknown_pct", group="Unknown")
     return (
         f"{who}. Summing their counts, {present.publish(share.value, 'percent')} of all staff "
-        "are from black and minority ethnic (BME) backgrounds; ethnicity is unknown for "
+        "are from Black and minority ethnic (BME) backgrounds; ethnicity is unknown for "
         f"{present.publish(unknown.value, 'percent')}."
     )
 

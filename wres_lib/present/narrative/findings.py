@@ -13,6 +13,7 @@ from wres_lib.indicators.catalogue import indicator as catalogue_indicator
 from wres_lib.models.targets import MEASURES as TARGET_MEASURES
 from wres_lib.present.narrative.checking import check_sentence
 from wres_lib.present.narrative.figures import percent, points, ratio_figure
+from wres_lib.present.narrative.ladder import rung_words
 from wres_lib.present.narrative.phrases import likelihood_phrase
 from wres_lib.present.narrative.words import capitalise_first, possessive
 
@@ -86,7 +87,7 @@ def _run(f: Finding, name: str) -> str:
 def _bottleneck(f: Finding, name: str) -> str:
     g = f.figures
     return (
-        f"The steepest step in {possessive(name)} career ladder is from {g['step']}: White "
+        f"The steepest step in {possessive(name)} career ladder is from {rung_words(g['step'])}: White "
         f"staff's odds of making it were {ratio_figure(g['ratio'])} times BME staff's (95% "
         f"interval {ratio_figure(g['ci_low'])} to {ratio_figure(g['ci_high'])})"
     )
