@@ -12,6 +12,7 @@ import pandas as pd
 from scipy.special import ndtr  # the normal cdf scipy.stats.norm computes, a lighter import
 
 from wres_lib.analysis.context import BriefingContext
+from wres_lib.analysis.figures import measure_rows
 from wres_lib.analysis.published import is_published
 from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS, SURVEY_INDICATORS
 from wres_lib.indicators.flags import FEW_EVENTS, has_flag
@@ -24,27 +25,6 @@ CHANGE_MEASURES = (
 )
 SIGNIFICANCE = 0.05
 Z95 = z_value(0.95)
-FIELDS = ["value", "ci_low", "ci_high", "numerator", "denominator", "flag"]
-
-
-def _measure(
-    context: BriefingContext, year: int, level: str, indicator: str, measure: str
-) -> pd.DataFrame:
-    """The BME all-staff row of one measure of every organisation at ``level``, by code."""
-    table = context.indicators
-    rows = table[
-        (table["level"] == level)
-        & (table["year"] == year)
-        & (table["staff_group"] == "all")
-        & (table["indicator"] == indicator)
-        & (table["measure"] == measure)
-        & (table["band"] == "all")
-        & (table["group"] == "BME")
-    ]
-    chosen = rows[["code", *FIELDS]].copy()
-    chosen["code"] = chosen["code"].astype(str)
-    chosen["flag"] = chosen["flag"].astype(str)
-    return chosen.set_index("code")
 
 
 def _comparable(flag: str) -> bool:
@@ -63,8 +43,8 @@ def changes(context: BriefingContext, year: int, level: str) -> pd.DataFrame:
     """
     frames = []
     for indicator, measure, label in CHANGE_MEASURES:
-        now = _measure(context, year, level, indicator, measure)
-        before = _measure(context, year - 1, level, indicator, measure)
+        now = measure_rows(context.indicators, year, level, indicator, measure)
+        before = measure_rows(context.indicators, year - 1, level, indicator, measure)
         both = now.join(before, how="inner", suffixes=("", "_before"))
         both = both[both["flag"].map(_comparable) & both["flag_before"].map(_comparable)]
         if measure == "relative_likelihood":

@@ -10,6 +10,9 @@ import pandas as pd
 from wres_lib.data.schema import BME, UNKNOWN, WHITE
 from wres_lib.indicators.flags import FEW_EVENTS, SMALL_NUMBERS, UNDEFINED
 
+# The fields of an indicator row that :func:`measure_rows` gives.
+MEASURE_FIELDS = ["value", "ci_low", "ci_high", "numerator", "denominator", "p_value", "flag"]
+
 # The columns of an indicator row a Figure holds.
 FIGURE_COLUMNS = (
     "value", "ci_low", "ci_high", "numerator", "denominator", "p_value", "flag", "note"
@@ -123,3 +126,29 @@ def population_bme_share(
     white = rows.loc[rows["ethnicity"] == WHITE, "people"].sum()
     bme = rows.loc[~rows["ethnicity"].isin([WHITE, UNKNOWN]), "people"].sum()
     return None if white + bme == 0 else 100 * bme / (white + bme)
+
+
+def measure_rows(
+    table: pd.DataFrame,
+    year: int,
+    level: str,
+    indicator: str,
+    measure: str,
+    group: str = BME,
+    band: str = "all",
+) -> pd.DataFrame:
+    """One all-staff measure of every organisation at ``level`` in ``year`` from the indicator
+    ``table``: :data:`MEASURE_FIELDS`, indexed by code (text), the flag as text."""
+    rows = table[
+        (table["level"] == level)
+        & (table["year"] == year)
+        & (table["staff_group"] == "all")
+        & (table["indicator"] == indicator)
+        & (table["measure"] == measure)
+        & (table["band"] == band)
+        & (table["group"] == group)
+    ]
+    chosen = rows[MEASURE_FIELDS].copy()
+    chosen["flag"] = rows["flag"].astype(str).to_numpy()
+    chosen.index = pd.Index(rows["code"].astype(str).to_numpy(), name="code")
+    return chosen

@@ -13,33 +13,9 @@ import numpy as np
 import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext
+from wres_lib.analysis.figures import measure_rows
 from wres_lib.analysis.published import is_published
 from wres_lib.indicators.flags import CI_EXCLUDES_1, FEW_EVENTS, SIGNIFICANT, UNDEFINED, has_flag
-
-
-def measure_rows(
-    context: BriefingContext,
-    year: int,
-    level: str,
-    indicator: str,
-    measure: str,
-    group: str = "BME",
-) -> pd.DataFrame:
-    """One all-staff, all-band measure of every organisation at ``level``, indexed by code."""
-    table = context.indicators
-    rows = table[
-        (table["level"] == level)
-        & (table["year"] == year)
-        & (table["staff_group"] == "all")
-        & (table["indicator"] == indicator)
-        & (table["measure"] == measure)
-        & (table["band"] == "all")
-        & (table["group"] == group)
-    ]
-    chosen = rows[["value", "ci_low", "ci_high", "p_value", "numerator", "denominator"]].copy()
-    chosen["flag"] = rows["flag"].astype(str).to_numpy()
-    chosen.index = pd.Index(rows["code"].astype(str).to_numpy(), name="code")
-    return chosen
 
 
 def _first(values: pd.Series, ascending: bool) -> str | None:
@@ -53,9 +29,9 @@ def _first(values: pd.Series, ascending: bool) -> str | None:
 def widest_board_gap(context: BriefingContext, year: int, level: str) -> str | None:
     """The organisation whose voting board is furthest below its workforce's BME share, among
     those with board members and a published workforce share."""
-    gap = measure_rows(context, year, level, "9", "board_gap_points")
-    board = measure_rows(context, year, level, "9", "board_bme_pct")
-    workforce = measure_rows(context, year, level, "1", "bme_share")
+    gap = measure_rows(context.indicators, year, level, "9", "board_gap_points")
+    board = measure_rows(context.indicators, year, level, "9", "board_bme_pct")
+    workforce = measure_rows(context.indicators, year, level, "1", "bme_share")
     with_board = board.index[board["denominator"].fillna(0) > 0]
     shown = workforce.index[workforce["flag"].map(is_published) & workforce["value"].notna()]
     values = gap["value"].dropna()
@@ -65,7 +41,7 @@ def widest_board_gap(context: BriefingContext, year: int, level: str) -> str | N
 def highest_ratio(context: BriefingContext, year: int, level: str, indicator: str) -> str | None:
     """The organisation with the highest relative likelihood on ``indicator`` above 1 (to two
     decimals), published, rankable and with an interval excluding 1."""
-    rows = measure_rows(context, year, level, indicator, "relative_likelihood")
+    rows = measure_rows(context.indicators, year, level, indicator, "relative_likelihood")
     flags = rows["flag"]
     rankable = (
         flags.map(is_published)
@@ -82,7 +58,7 @@ def widest_survey_gap(
 ) -> str | None:
     """The organisation with the widest significant survey gap (BME above White) on
     ``indicator``, among published gaps."""
-    rows = measure_rows(context, year, level, indicator, "gap_points")
+    rows = measure_rows(context.indicators, year, level, indicator, "gap_points")
     flags = rows["flag"]
     chosen = flags.map(is_published) & flags.map(lambda f: has_flag(f, SIGNIFICANT))
     values = rows.loc[chosen & rows["p_value"].notna(), "value"].astype(float).dropna()

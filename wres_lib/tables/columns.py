@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from wres_lib.analysis.context import BriefingContext, display_name
+from wres_lib.analysis.figures import measure_rows
 from wres_lib.indicators.catalogue import LIKELIHOOD_INDICATORS, SURVEY_INDICATORS
 from wres_lib.indicators.flags import (
     ABOVE_1_25,
@@ -19,7 +20,6 @@ from wres_lib.indicators.flags import (
 )
 from wres_lib.tables.press import PressTable, finish, footnote, published, too_few
 
-FIELDS = ["value", "ci_low", "ci_high", "numerator", "denominator", "p_value", "flag"]
 # Column prefixes of the likelihood (2-4) and survey (5-8) indicators, by indicator number.
 LIKELIHOODS = {indicator.number: indicator.slug for indicator in LIKELIHOOD_INDICATORS}
 SURVEY = {indicator.number: indicator.slug for indicator in SURVEY_INDICATORS}
@@ -61,20 +61,7 @@ def pick(
     band: str = "all",
 ) -> pd.DataFrame:
     """One measure of every organisation at ``level`` in ``year``, indexed by code."""
-    table = context.indicators
-    rows = table[
-        (table["level"] == level)
-        & (table["year"] == year)
-        & (table["staff_group"] == "all")
-        & (table["indicator"] == indicator)
-        & (table["measure"] == measure)
-        & (table["band"] == band)
-        & (table["group"] == group)
-    ]
-    chosen = rows[["code", *FIELDS]].copy()
-    chosen["code"] = chosen["code"].astype(str)
-    chosen["flag"] = chosen["flag"].astype(str)
-    return chosen.set_index("code")
+    return measure_rows(context.indicators, year, level, indicator, measure, group, band)
 
 
 def organisations(context: BriefingContext, year: int, level: str) -> pd.DataFrame:

@@ -49,7 +49,12 @@ from wres_lib.present.narrative.figures import (
     ratio_figure,
     times_as_likely,
 )
-from wres_lib.present.narrative.findings import nothing_stands_out, ordinal, worded
+from wres_lib.present.narrative.findings import (
+    nothing_stands_out,
+    ordinal,
+    with_gap_change,
+    worded,
+)
 from wres_lib.present.narrative.ladder import (
     NO_STEP_STANDS_OUT,
     bottleneck_sentence,
@@ -130,6 +135,7 @@ __all__ = [
     "style_problems",
     "times_as_likely",
     "top_sentence",
+    "with_gap_change",
     "worded",
     "worded_system",
     "year_phrase",

@@ -87,9 +87,10 @@ def _run(f: Finding, name: str) -> str:
 def _bottleneck(f: Finding, name: str) -> str:
     g = f.figures
     return (
-        f"The steepest step in {possessive(name)} career ladder is from {rung_words(g['step'])}: White "
-        f"staff's odds of making it were {ratio_figure(g['ratio'])} times BME staff's (95% "
-        f"interval {ratio_figure(g['ci_low'])} to {ratio_figure(g['ci_high'])})"
+        f"The steepest step in {possessive(name)} career ladder is from "
+        f"{rung_words(g['step'])}: White staff's odds of making it were "
+        f"{ratio_figure(g['ratio'])} times BME staff's (95% interval "
+        f"{ratio_figure(g['ci_low'])} to {ratio_figure(g['ci_high'])})"
     )
 
 
@@ -134,12 +135,16 @@ def _board_gap(f: Finding, name: str) -> str:
         f"{_pct(g['bme_share'])} of its staff whose ethnicity is known: "
         f"{points(abs(g['gap']))} short"
     )
-    previous = g["previous_gap"]
-    if previous is None or points(abs(previous)) == points(abs(g["gap"])):
+    return with_gap_change(sentence, g["gap"], g["previous_gap"])
+
+
+def with_gap_change(sentence: str, gap: float, previous: float | None) -> str:
+    """``sentence`` on a board gap, with how the gap moved since last year where it did."""
+    if previous is None or points(abs(previous)) == points(abs(gap)):
         return sentence
-    if g["gap"] < previous:
-        return f"{sentence}, a gap that widened by {points(previous - g['gap'])} in a year"
-    return f"{sentence}, though the gap narrowed by {points(g['gap'] - previous)} in a year"
+    if gap < previous:
+        return f"{sentence}, a gap that widened by {points(previous - gap)} in a year"
+    return f"{sentence}, though the gap narrowed by {points(gap - previous)} in a year"
 
 
 def _model_employer(f: Finding, name: str) -> str:

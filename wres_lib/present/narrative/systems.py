@@ -11,7 +11,7 @@ from dataclasses import replace
 from wres_lib.analysis.findings import EXECUTIVE_MEASURE, Finding
 from wres_lib.present.narrative.checking import check_sentence
 from wres_lib.present.narrative.figures import percent, points, ratio_figure
-from wres_lib.present.narrative.findings import _likelihood, ordinal, worded
+from wres_lib.present.narrative.findings import _likelihood, ordinal, with_gap_change, worded
 from wres_lib.present.narrative.ladder import rung_words
 from wres_lib.present.narrative.places import in_region
 from wres_lib.present.narrative.words import capitalise_first, count_of, number_word
@@ -126,12 +126,7 @@ def _board_gap(f: Finding, name: str) -> str:
         f"BME, against {percent(g['bme_share'] / 100)} of their staff whose ethnicity is known: "
         f"{points(abs(g['gap']))} short"
     )
-    previous = g["previous_gap"]
-    if previous is None or points(abs(previous)) == points(abs(g["gap"])):
-        return sentence
-    if g["gap"] < previous:
-        return f"{sentence}, a gap that widened by {points(previous - g['gap'])} in a year"
-    return f"{sentence}, though the gap narrowed by {points(g['gap'] - previous)} in a year"
+    return with_gap_change(sentence, g["gap"], g["previous_gap"])
 
 
 def _bottleneck(f: Finding, name: str) -> str:
