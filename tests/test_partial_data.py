@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from tests.helpers.dataset_factory import ORGS, tiny_tables, write_tiny_dataset
 from tests.helpers.paths import SAMPLE
+from tests.helpers.sentences import notebook_sections
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.briefings import national, system
 from wres_lib.briefings.trust import TrustBriefing
@@ -35,24 +36,9 @@ TRUST_SECTIONS = [
     "data_quality",
     "methods",
 ]
-SYSTEM_SECTIONS = [
-    "header",
-    "key_figures",
-    "findings",
-    "trust_table",
-    "board_gap_chart",
-    "data_quality",
-]
-NATIONAL_SECTIONS = [
-    "header",
-    "key_figures",
-    "stories",
-    "changes",
-    "distribution",
-    "league_tables",
-    "unbalanced_boards_table",
-    "regions",
-]
+# Every section the system and national notebooks show, so a new section is built here too.
+SYSTEM_SECTIONS = notebook_sections("system_briefing")
+NATIONAL_SECTIONS = notebook_sections("national_briefing")
 OPTIONAL = ("recruitment", "disciplinary", "training", "staff_survey", "board")
 WORDS = {"staff_survey": "staff survey"}
 EMPTY_CELLS = {"not available", "–", "too few to report"}

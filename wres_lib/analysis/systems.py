@@ -77,7 +77,7 @@ def _system_table(context: BriefingContext, year: int, level: str) -> pd.DataFra
     without = trusts[trusts["no_bme_executive"]].groupby(parent)["code"]
     frame["trusts_without_bme_executive"] = frame["code"].map(without.size()).fillna(0).astype(int)
     joined = without.agg(lambda c: ";".join(sorted(c)))
-    frame["codes_without_bme_executive"] = frame["code"].map(joined).fillna("")
+    frame["codes_without_bme_executive"] = [joined.get(code, "") for code in codes]
     for column, indicator, measure, band, field in SYSTEM_FIGURES:
         chosen = rows[
             (rows["indicator"] == indicator)
