@@ -7,7 +7,6 @@ Playwright through ``executable_path``: no browser is downloaded.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -16,24 +15,15 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from tests.helpers.browser import launched_chromium, needs_chromium
+
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = ["trust", "system", "region", "national", "index"]
-
-# Skipped only on a developer machine without Chromium; in CI (.ci/run installs it) it must run.
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="chromium is installed by .ci/run"
-)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
+    yield from launched_chromium()
 
 
 def axe_violations(browser, page_path: Path) -> list[str]:

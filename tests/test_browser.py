@@ -7,14 +7,13 @@ A screenshot of each page is kept in ``tests/artifacts/`` (not committed).
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from tests.helpers.browser import CHROMIUM, needs_chromium
+
 ARTIFACTS = Path(__file__).parent / "artifacts"
 FLAGS = (
     "--headless",
@@ -34,12 +33,7 @@ FLAGS = (
 
 # Slow: the pages are rendered first. Skipped only on a developer machine without Chromium;
 # in CI (.ci/run installs it) it must run.
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None and not os.environ.get("CI"), reason="chromium is installed by .ci/run"
-    ),
-]
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 def open_in_chromium(page: Path, screenshot: Path, workdir: Path) -> tuple[list[str], list[str]]:

@@ -5,23 +5,17 @@ list in a real browser (Debian's Chromium driven by Playwright, as the accessibi
 
 from __future__ import annotations
 
-import os
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from tests.helpers.browser import launched_chromium, needs_chromium
 from wres_lib.data.dataset import load_dataset
 from wres_lib.render.index import write_index
 from wres_lib.render.lead import read_lead
 from wres_lib.render.manifest import Manifest, Outcome
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="chromium is installed by .ci/run"
-)
 
 ORGANISATIONS = pd.DataFrame(
     {
@@ -191,12 +185,7 @@ def test_the_index_is_the_same_bytes_when_written_again(index_page: Path, tiny_d
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
+    yield from launched_chromium()
 
 
 @needs_chromium
