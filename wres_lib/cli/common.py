@@ -15,6 +15,7 @@ import click
 
 if TYPE_CHECKING:
     from wres_lib.analysis.context import BriefingContext
+    from wres_lib.analysis.context_cache import CachedTables
     from wres_lib.data.dataset import Dataset
     from wres_lib.data.metadata import DatasetMetadata
 
@@ -82,17 +83,29 @@ def cached_facts(
 ) -> tuple[DatasetMetadata, dict[str, Any]] | None:
     """The metadata and recorded facts (tables present, rows, years) of ``data`` when its files
     and the library are those the cache was computed from; read without pandas. None if not."""
-    from wres_lib.analysis.context_cache import open_cache
     from wres_lib.data.metadata import read_metadata
+    from wres_lib.errors import WresError
+
+    store = checked_store(data, cache_dir, no_cache)
+    if store is None or not store.facts:
+        return None
+    try:
+        return read_metadata(data.resolve()), store.facts
+    except (OSError, WresError):
+        return None
+
+
+def checked_store(data: Path, cache_dir: Path | None, no_cache: bool) -> CachedTables | None:
+    """The cache of the dataset in ``data`` when its files and the library are those it was
+    computed from (read without pandas); None if there is none or it cannot be read."""
+    from wres_lib.analysis.context_cache import open_cache
     from wres_lib.errors import WresError
 
     cache = chosen_cache(cache_dir, no_cache)
     if cache is None or not data.is_dir():
         return None
-    folder = data.resolve()
     try:
-        store = open_cache(folder, cache)
-        return None if store is None or not store.facts else (read_metadata(folder), store.facts)
+        return open_cache(data.resolve(), cache)
     except (OSError, WresError):
         return None
 

@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wres_lib.cli.common import chosen_cache
+from wres_lib.cli.common import checked_store
 
 OUTPUTS = "outputs"
 
@@ -61,21 +61,15 @@ def _kept_path(
 ) -> Path | None:
     """Where ``command``'s text for ``data`` and ``year`` is kept: in the dataset's checked
     cache folder (None when there is none, or ``year`` is not in the data)."""
-    from wres_lib.analysis.context_cache import open_cache
     from wres_lib.data.metadata import METADATA_FILE
-    from wres_lib.errors import WresError
 
-    cache = chosen_cache(cache_dir, no_cache)
-    if cache is None or not data.is_dir():
-        return None
-    folder = data.resolve()
-    try:
-        store = open_cache(folder, cache)
-        description = (folder / METADATA_FILE).read_bytes()
-    except (OSError, WresError):
-        return None
+    store = checked_store(data, cache_dir, no_cache)
     years = store.facts.get("years") if store is not None else None
     if not years:
+        return None
+    try:
+        description = (data.resolve() / METADATA_FILE).read_bytes()
+    except OSError:
         return None
     chosen = years[-1] if year is None else year
     if chosen not in years:
