@@ -184,6 +184,7 @@ def test_a_planted_failure_is_reported_and_the_rest_are_written(dataset, tmp_pat
     manifest = json.loads((year / "manifest.json").read_text())
     entries = {entry["code"]: entry for entry in manifest["briefings"]}
     assert entries["Y58"]["status"] == "failed" and entries["Y58"]["files"] == {}
+    assert "complete" not in manifest  # so the next build tries Y58 again
     assert entries["Y56"]["title"] == "London: WRES briefing 2025"
     index = (year / "index.html").read_text()
     headline = entries["Y56"]["headline"]  # the page's h1, recorded for the index

@@ -5,19 +5,26 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from wres_lib.cli.common import (
     cache_options,
+    checked_data,
     chosen_cache,
     chosen_formats,
     chosen_year,
     data_option,
     dataset_of,
     out_option,
+    year_of,
     year_option,
 )
+
+if TYPE_CHECKING:
+    from wres_lib.data.dataset import Dataset
+    from wres_lib.render.manifest import Outcome
 
 LEVEL_CHOICES = ("trust", "icb", "region", "national")
 
@@ -124,12 +131,14 @@ def build(
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
-    """Render every briefing of a year, skipping unchanged ones; failures are listed and the
-    exit status is 1."""
-    from wres_lib.render.build import build as build_all
+    """The year's main job: validate the data, write the indicator tables and render every
+    briefing, each step skipping what is unchanged; failures are listed and the exit status is
+    1. With nothing changed since the last complete build, it ends without reading the data."""
+    from wres_lib.cli.data import valid_line
+    from wres_lib.indicators.output import indicator_tables_unchanged
+    from wres_lib.render.levels import check_levels
     from wres_lib.render.paths import check_output_folder
-    from wres_lib.render.plan import check_levels
-    from wres_lib.render.progress import build_progress
+    from wres_lib.render.up_to_date import request_hash, unchanged_count
 
     if more_codes and not only:
         raise click.UsageError(
@@ -140,32 +149,34 @@ def build(
     chosen_levels = check_levels(level.strip() for level in levels.split(",") if level.strip())
     chosen = chosen_formats(formats)
     check_output_folder(out)
-    dataset = dataset_of(data, cache_dir, no_cache)
-    wres_year = chosen_year(dataset, year)
+    metadata, facts = checked_data(data, cache_dir, no_cache)
+    wres_year = year_of(facts["years"], year, data)
+    click.echo(valid_line(data, metadata, facts))
+    request = request_hash(metadata.content_hash, data, wres_year, chosen_levels, only, chosen)
+    tables_unchanged = indicator_tables_unchanged(metadata, out, wres_year)
+    if tables_unchanged:
+        click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
+    unchanged = None
+    if tables_unchanged and not force:
+        unchanged = unchanged_count(out, wres_year, request)
+    outcomes: list[Outcome] = []
+    if unchanged is None:
+        from wres_lib.render.plan import check_only
 
-    stdout = sys.stdout
-    with build_progress(stdout, interactive=stdout.isatty()) as report:
-        outcomes = build_all(
-            dataset,
-            data,
-            out,
-            wres_year,
-            levels=chosen_levels,
-            only=only,
-            formats=chosen,
-            jobs=jobs,
-            scheduler=scheduler,
-            force=force,
-            cache=chosen_cache(cache_dir, no_cache) or "",
-            report=report,
-            waiting=lambda message: click.echo(message, err=True),
-        )
+        dataset = dataset_of(data, cache_dir, no_cache)
+        check_only(dataset, wres_year, chosen_levels, only)  # before anything is written
+        if not tables_unchanged:
+            _write_tables(dataset, out, wres_year)
+        outcomes = _render_set(
+            dataset, data, out, wres_year, chosen_levels, only, chosen, jobs, scheduler, force,
+            request, chosen_cache(cache_dir, no_cache),
+        )  # fmt: skip
     failed = [o for o in outcomes if o.status == "failed"]
-    skipped = sum(o.status == "skipped" for o in outcomes)
-    written = len(outcomes) - len(failed) - skipped
+    skipped = sum(o.status == "skipped" for o in outcomes) + (unchanged or 0)
+    total = len(outcomes) + (unchanged or 0)
     click.echo(
-        f"{written} of {len(outcomes)} briefings written, {skipped} unchanged, to "
-        f"{out / str(wres_year)} (index.html, manifest.json)"
+        f"{total - len(failed) - skipped} of {total} briefings written, {skipped} unchanged, "
+        f"to {out / str(wres_year)} (index.html, manifest.json)"
     )
     if publish is not None:
         from wres_lib.render.publish import publish as publish_year
@@ -181,3 +192,48 @@ def build(
         for outcome in failed:
             click.echo(f"  - {outcome.level} {outcome.code}: {outcome.error}", err=True)
         sys.exit(1)
+
+
+def _write_tables(dataset: Dataset, out: Path, year: int) -> None:
+    """Write the year's indicator tables, as ``wres indicators`` does, and say so."""
+    from wres_lib.indicators.output import write_indicator_tables
+
+    written = write_indicator_tables(dataset, out, year)
+    click.echo(f"wrote {len(written)} indicator tables to {out / str(year) / 'tables'}")
+
+
+def _render_set(
+    dataset: Dataset,
+    data: Path,
+    out: Path,
+    year: int,
+    levels: tuple[str, ...],
+    only: list[str],
+    formats: tuple[str, ...],
+    jobs: int | None,
+    scheduler: str | None,
+    force: bool,
+    request: str,
+    cache: Path | None,
+) -> list[Outcome]:
+    """Plan and render the year's briefings with a progress line; every outcome."""
+    from wres_lib.render.build import build as build_all
+    from wres_lib.render.progress import build_progress
+
+    with build_progress(sys.stdout, interactive=sys.stdout.isatty()) as report:
+        return build_all(
+            dataset,
+            data,
+            out,
+            year,
+            levels=levels,
+            only=only,
+            formats=formats,
+            jobs=jobs,
+            scheduler=scheduler,
+            force=force,
+            cache=cache or "",
+            request=request,
+            report=report,
+            waiting=lambda message: click.echo(message, err=True),
+        )

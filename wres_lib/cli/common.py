@@ -129,15 +129,39 @@ def load(data: Path) -> Dataset:
 
 def chosen_year(dataset: Dataset, year: int | None) -> int:
     """``year``, or the latest in the data; a year not in the data is a usage error."""
-    if not dataset.years:
-        raise click.ClickException(f"{dataset.path}: the workforce table has no rows")
-    chosen = year if year is not None else dataset.years[-1]
-    if chosen not in dataset.years:
+    return year_of(dataset.years, year, dataset.path)
+
+
+def year_of(years: list[int], year: int | None, data: Path) -> int:
+    """``year``, or the latest of the data's ``years``; a year not among them is a usage error."""
+    if not years:
+        raise click.ClickException(f"{data}: the workforce table has no rows")
+    chosen = year if year is not None else years[-1]
+    if chosen not in years:
         raise click.BadParameter(
-            f"{chosen} is not in the data (years {dataset.years[0]}-{dataset.years[-1]})",
-            param_hint="--year",
+            f"{chosen} is not in the data (years {years[0]}-{years[-1]})", param_hint="--year"
         )
     return chosen
+
+
+def checked_data(
+    data: Path, cache_dir: Path | None, no_cache: bool
+) -> tuple[DatasetMetadata, dict[str, Any]]:
+    """The metadata and facts (tables present, rows, years) of the valid dataset in ``data``:
+    recorded in the cache when its files and the library are unchanged, else validated as
+    ``wres validate`` does (targets their baseline already meets included) while the shared
+    tables are computed and cached. Raises DataValidationError listing every problem."""
+    if (cached := cached_facts(data, cache_dir, no_cache)) is not None:
+        return cached
+    from wres_lib.analysis.context import dataset_facts
+    from wres_lib.analysis.targets import target_violations
+    from wres_lib.errors import DataValidationError
+
+    context = context_of(data, cache_dir, no_cache)
+    problems = target_violations(context.dataset, context.indicators, context.model_employer)
+    if problems:
+        raise DataValidationError(str(data), problems)
+    return context.dataset.metadata, dataset_facts(context)
 
 
 def chosen_formats(text: str) -> tuple[str, ...]:

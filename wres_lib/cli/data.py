@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +20,9 @@ from wres_lib.cli.common import (
 )
 from wres_lib.errors import Violation
 
+if TYPE_CHECKING:
+    from wres_lib.data.metadata import DatasetMetadata
+
 
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
@@ -29,8 +33,6 @@ def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
     A dataset whose files are byte for byte those already validated by this version of the
     library (its tables are in the cache) is not checked again. Action-plan targets that their
     baseline already meets are found once the data is valid (this computes the indicators)."""
-    from wres_lib.data.schema import TABLES
-
     cached = cached_facts(folder, cache_dir, no_cache)
     if cached is not None:
         metadata, facts = cached
@@ -50,11 +52,19 @@ def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
         rows = sum(len(frame) for frame in tables.values() if frame is not None)
         present = sum(frame is not None for frame in tables.values())
         years = sorted(tables["workforce"]["year"].unique())
+    click.echo(valid_line(folder, metadata, {"present": present, "rows": rows, "years": years}))
+
+
+def valid_line(folder: Path, metadata: DatasetMetadata, facts: dict[str, Any]) -> str:
+    """The one line that says a dataset is valid: its name, tables, rows and years."""
+    from wres_lib.data.schema import TABLES
+
+    years = facts["years"]
     span = f"years {years[0]}-{years[-1]}" if years else "no workforce rows yet"
     label = " (synthetic data)" if metadata.synthetic else ""
-    click.echo(
-        f"{folder}: valid{label}: {metadata.name}, {present} of {len(TABLES)} tables, "
-        f"{rows:,} rows, {span}"
+    return (
+        f"{folder}: valid{label}: {metadata.name}, {facts['present']} of {len(TABLES)} tables, "
+        f"{facts['rows']:,} rows, {span}"
     )
 
 

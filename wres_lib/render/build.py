@@ -195,6 +195,7 @@ def build(
     force: bool = False,
     cache: Path | str | None = None,
     notebooks_dir: Path = NOTEBOOKS_DIR,
+    request: str = "",
     report: Callable[[Outcome, int, int], None] = lambda outcome, done, total: None,
     waiting: Callable[[str], None] = lambda message: None,
 ) -> list[Outcome]:
@@ -206,10 +207,12 @@ def build(
     :func:`~wres_lib.analysis.context_cache.default_cache_dir`; ``""``: no cache, every kernel
     computes them). Unchanged briefings are skipped unless ``force``.
     Writes ``manifest.json`` (every briefing's input hash, status, duration and files with their
-    sizes) and ``index.html``, made from it, under ``out_dir/<year>``.
+    sizes) and ``index.html``, made from it, under ``out_dir/<year>``. When no briefing failed,
+    the manifest records ``request`` (:func:`~wres_lib.render.up_to_date.request_hash` of this
+    build's inputs and arguments) as complete.
 
     Before anything is rendered, raises :class:`~wres_lib.render.paths.OutputFolderError` if
-    ``out_dir`` cannot be written, :class:`~wres_lib.render.plan.SelectionError` for an unknown
+    ``out_dir`` cannot be written, :class:`~wres_lib.render.levels.SelectionError` for an unknown
     level or code, :class:`~wres_lib.render.paths.UnsafeOutputError` if a code cannot name a
     file inside ``out_dir``. If another build holds the year's lock, ``waiting`` is told and
     this one waits for it.
@@ -230,7 +233,7 @@ def build(
     settings = RenderSettings(out_dir, formats, cache, notebooks_dir, force)
     with exclusive(year_dir, waiting):
         outcomes = _build_locked(
-            briefings, dataset, data_dir, year_dir, settings, jobs, scheduler, report
+            briefings, dataset, data_dir, year_dir, settings, jobs, scheduler, report, request
         )
     outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
     return outcomes
@@ -245,6 +248,7 @@ def _build_locked(
     jobs: int | None,
     scheduler: str | None,
     report: Callable[[Outcome, int, int], None],
+    request: str,
 ) -> list[Outcome]:
     """The build proper, run while this process holds the year's lock."""
     _remove_interrupted_writes(year_dir)
@@ -271,7 +275,8 @@ def _build_locked(
     if stale:
         with _executor(jobs or os.cpu_count() or 1, scheduler) as executor:
             outcomes += _run(stale, executor, settings, record)
-    manifest.write()
+    failed = any(outcome.status == "failed" for outcome in outcomes)
+    manifest.write(complete=request if request and not failed else "")
     write_index(year_dir, manifest, dataset.organisations)
     return outcomes
 

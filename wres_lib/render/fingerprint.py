@@ -11,6 +11,7 @@ import hashlib
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -71,11 +72,11 @@ def font_file(family: str) -> str:
 
 @cache
 def renderer_fingerprint() -> str:
-    """One hash of the rendering packages' versions and the fonts' files (once per process)."""
+    """One hash of the rendering packages' versions and the fonts' files (once per process;
+    the font lookups run side by side)."""
     parts = [f"{name}=={version}" for name, version in package_versions().items()]
-    parts += [
-        f"{family}{style}: {font_file(family + style)}"
-        for family in font_families()
-        for style in STYLES
-    ]
+    patterns = [family + style for family in font_families() for style in STYLES]
+    with ThreadPoolExecutor(max_workers=len(patterns) or 1) as pool:  # fc-match runs at once
+        files = pool.map(font_file, patterns)
+        parts += [f"{pattern}: {file}" for pattern, file in zip(patterns, files, strict=True)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

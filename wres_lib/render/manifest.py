@@ -16,15 +16,14 @@ import logging
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from wres_lib.data import schema
 from wres_lib.data.dataset import Dataset
 from wres_lib.files import write_text_atomically
 from wres_lib.render.briefing import Briefing
 from wres_lib.render.lead import read_lead_of_file
+from wres_lib.render.levels import LEVELS
 from wres_lib.render.lock import exclusive
+from wres_lib.render.up_to_date import COMPLETE_KEY, complete_record
 
-# Briefings in build and index order: the nation first, trusts last.
-LEVELS = tuple(reversed(schema.LEVELS))
 STATUSES = ("ok", "skipped", "failed")
 WRITE_LOCK = ".manifest.lock"
 log = logging.getLogger(__name__)
@@ -114,9 +113,10 @@ class Manifest:
         if outcome.status != "skipped":
             self.write()
 
-    def write(self) -> None:
+    def write(self, complete: str = "") -> None:
         """Rewrite the file atomically, keeping entries another process wrote since it was
-        read (this process's own outcomes win)."""
+        read (this process's own outcomes win); with ``complete``, record that build request
+        as complete with the entries written (:mod:`wres_lib.render.up_to_date`)."""
         with exclusive(self.path.parent, lambda message: None, WRITE_LOCK):
             on_disk, _ = read_entries(self.path)
             ours = {(o.level, o.code) for o in self.added}
@@ -125,7 +125,9 @@ class Manifest:
                 if key in ours or key not in merged:
                     merged[key] = entry
             self.entries = merged
-            text = json.dumps(self.header | {"briefings": self.briefings()}, indent=2) + "\n"
+            briefings = self.briefings()
+            done = {COMPLETE_KEY: complete_record(complete, briefings)} if complete else {}
+            text = json.dumps(self.header | done | {"briefings": briefings}, indent=2) + "\n"
             write_text_atomically(self.path, text)
 
 

@@ -9,17 +9,12 @@ from pathlib import Path
 
 from wres_lib.analysis.context import unknown_code_message
 from wres_lib.data.dataset import Dataset
-from wres_lib.errors import WresError
 from wres_lib.indicators.aggregate import NATIONAL_CODE
 from wres_lib.render.briefing import Briefing
-from wres_lib.render.manifest import LEVELS
+from wres_lib.render.levels import LEVELS, SelectionError, check_levels
 from wres_lib.render.paths import check_code
 
 LEVEL_NOUNS = {"trust": "trust", "icb": "system (ICB)", "region": "region"}
-
-
-class SelectionError(WresError):
-    """A level or code asked for is not one the data has; the message suggests close ones."""
 
 
 def briefing_for(
@@ -71,19 +66,6 @@ def codes_by_level(dataset: Dataset, year: int) -> dict[str, list[str]]:
         "icb": sorted(organisations["icb_code"].unique()),
         "trust": sorted(active),
     }
-
-
-def check_levels(levels: Iterable[str]) -> list[str]:
-    """``levels`` as a list, each one of LEVELS; else :class:`SelectionError` with suggestions."""
-    chosen = list(levels)
-    if not chosen:
-        raise SelectionError(f"no level given; expected some of {', '.join(LEVELS)}")
-    for level in chosen:
-        if level not in LEVELS:
-            close = difflib.get_close_matches(level, LEVELS, n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]}?" if close else f"; expected {', '.join(LEVELS)}"
-            raise SelectionError(f"unknown level {level!r}{hint}")
-    return chosen
 
 
 def check_only(dataset: Dataset, year: int, levels: Iterable[str], only: Iterable[str]) -> set[str]:

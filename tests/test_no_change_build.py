@@ -1,0 +1,148 @@
+"""A build asked for again with nothing changed ends at once: the manifest records the request
+of a build in which nothing failed, and anything that changed since (a file, an entry, an
+input, an argument) sends the build back to planning every briefing."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from wres_lib.render.briefing import NOTEBOOKS_DIR
+from wres_lib.render.manifest import Manifest, Outcome
+from wres_lib.render.up_to_date import request_hash, unchanged_count
+
+YEAR = 2025
+DATASET = SimpleNamespace(metadata=SimpleNamespace(name="n", content_hash="h", synthetic=True))
+
+
+def request(data: Path, **changed) -> str:
+    arguments = {
+        "dataset_hash": "h",
+        "data_dir": data,
+        "year": YEAR,
+        "levels": ["trust", "icb"],
+        "only": [],
+        "formats": ["html", "pdf"],
+    }
+    return request_hash(**(arguments | changed))
+
+
+def test_the_request_follows_every_input_and_argument(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751241600")
+    base = request(tmp_path)
+    assert request(tmp_path, levels=["icb", "trust"]) == base  # the order asked in is not news
+    changed = [
+        request(tmp_path, dataset_hash="other"),
+        request(tmp_path / "elsewhere"),
+        request(tmp_path, year=YEAR - 1),
+        request(tmp_path, levels=["trust"]),
+        request(tmp_path, only=["ZT010"]),
+        request(tmp_path, formats=["html"]),
+    ]
+    assert base not in changed and len(set(changed)) == len(changed)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")  # another run date
+    assert request(tmp_path) != base
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751241600")
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, notebooks)
+    assert request(tmp_path, notebooks_dir=notebooks) == base
+    page = notebooks / "trust_briefing.ipynb"
+    page.write_text(page.read_text(encoding="utf-8").replace("## Trends", "## Over time"))
+    assert request(tmp_path, notebooks_dir=notebooks) != base
+
+
+def written_year(out: Path, complete: str) -> Manifest:
+    """A year of two trust briefings, its manifest written with ``complete``."""
+    manifest = Manifest(out, YEAR, DATASET, {})
+    for code in ("ZT001", "ZT002"):
+        page = out / str(YEAR) / "trust" / f"{code}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"<h1>{code}</h1>", encoding="utf-8")
+        files = (str(page.relative_to(out)),)
+        manifest.add(Outcome("trust", code, "ok", 1.0, files, input_hash=code * 4))
+    (out / str(YEAR) / "index.html").write_text("<h1>index</h1>", encoding="utf-8")
+    manifest.write(complete=complete)
+    return manifest
+
+
+def test_a_complete_year_is_unchanged_until_anything_changes(tmp_path: Path) -> None:
+    written_year(tmp_path, "asked")
+    assert unchanged_count(tmp_path, YEAR, "asked") == 2
+    assert unchanged_count(tmp_path, YEAR, "asked for something else") is None
+    assert unchanged_count(tmp_path, YEAR - 1, "asked") is None
+
+    page = tmp_path / str(YEAR) / "trust" / "ZT002.html"
+    kept = page.read_bytes()
+    page.unlink()
+    assert unchanged_count(tmp_path, YEAR, "asked") is None  # a file deleted since
+    page.write_bytes(kept)
+    (tmp_path / str(YEAR) / "index.html").unlink()
+    assert unchanged_count(tmp_path, YEAR, "asked") is None  # the index deleted since
+    written_year(tmp_path, "asked")
+
+    path = tmp_path / str(YEAR) / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["briefings"][0]["input_hash"] = "rendered from other inputs"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert unchanged_count(tmp_path, YEAR, "asked") is None  # another entry (wres brief)
+    path.write_text("{ damaged", encoding="utf-8")
+    assert unchanged_count(tmp_path, YEAR, "asked") is None
+
+
+def test_a_build_that_is_not_complete_records_no_request(tmp_path: Path) -> None:
+    written_year(tmp_path, "")
+    manifest = json.loads((tmp_path / str(YEAR) / "manifest.json").read_text(encoding="utf-8"))
+    assert "complete" not in manifest
+    assert unchanged_count(tmp_path, YEAR, "") is None
+
+
+NO_PANDAS_RUN = """
+import sys
+from wres_lib.cli import main
+main(sys.argv[1:], standalone_mode=False)
+print("pandas imported:", "pandas" in sys.modules)
+"""
+
+
+@pytest.mark.slow
+def test_a_build_with_nothing_changed_ends_without_reading_the_data(
+    tiny_dataset: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    env = os.environ | {
+        "WRES_CACHE_DIR": str(tmp_path / "cache"),
+        "SOURCE_DATE_EPOCH": "1751241600",
+    }
+    arguments = ["build", "--levels", "trust", "--only", "ZT901", "--formats", "html"]
+    arguments += ["--data", str(tiny_dataset), "--out", str(out), "--jobs", "1"]
+
+    def wres() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", NO_PANDAS_RUN, *arguments],
+            capture_output=True, text=True, env=env, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    first = wres()
+    assert "1 of 1 briefings written" in first and "wrote 5 indicator tables" in first
+    page = out / str(YEAR) / "trust" / "ZT901.html"
+    written = page.read_bytes()
+
+    again = wres()
+    assert "0 of 1 briefings written, 1 unchanged" in again
+    assert "unchanged:" in again and ": valid (synthetic data)" in again
+    assert "pandas imported: False" in again  # neither the data nor a table was read
+    assert page.read_bytes() == written
+
+    page.unlink()
+    rendered = wres()
+    assert "1 of 1 briefings written" in rendered and "pandas imported: True" in rendered
+    assert page.read_bytes() == written
