@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from wres_lib.files import write_bytes_atomically
-from wres_lib.render.manifest import LEVELS
+from wres_lib.render.levels import LEVELS
 from wres_lib.render.paths import check_output_folder
 
 BRIEFING_SUFFIXES = (".html", ".pdf")
