@@ -144,7 +144,7 @@ def main() -> None:
             ("wres stories", ["stories", "--data", str(data)]),
         ):
             target = f"target {STARTUP_RATIO:g} x"
-            for run, repeats in (("first run", 1), ("again", args.repeats)):
+            for run, repeats in (("first", 1), ("again", args.repeats)):
                 seconds = median_seconds([*WRES, *command], repeats, env)
                 ratio = seconds / version
                 label = f"{name}, {run}:"
