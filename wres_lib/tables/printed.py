@@ -45,7 +45,7 @@ def keep_printed(data: Path, cache_dir: Path, year: int) -> int:
     kept = kept_outputs(data, cache_dir)
     if kept is None:
         return 0
-    context = load_context(data, cache_dir, year=year)  # one slice, derived from once for all
+    context = load_context(data, cache_dir, year=year)  # one slice: shared, derived from once
     printers: list[tuple[list[Any], Callable[[], str]]] = [
         (table_command(name, None, "csv", None, None), partial(table_text, context, year, name))
         for name in TABLES
