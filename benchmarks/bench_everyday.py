@@ -3,10 +3,11 @@
 On the bundled dataset (or ``--data``), with a cache folder of this run (``WRES_CACHE_DIR``):
 
 - **start-up**: ``wres --version`` (the baseline: Python, click and the command table);
-- **journalist commands**: ``wres table board-gap`` and ``wres stories`` once the cache exists:
-  the first run of each (computed from the cached tables) and the runs after it (the same
-  output, served from the cache without importing pandas: :mod:`wres_lib.cli.served`; target:
-  within 3 times the start-up), and for scale ``python -c "import pandas"``;
+- **journalist commands**: ``wres table board-gap`` and ``wres stories`` after one real build
+  (one trust, HTML), which computes the shared tables and keeps what these commands print: the
+  first run of each and the runs after it (both served from the cache without importing pandas:
+  :mod:`wres_lib.analysis.kept_outputs`; target: within 3 times the start-up), and for scale
+  ``python -c "import pandas"``;
 - **no-change run**: ``make briefings`` itself (its one command, ``wres build``, validates,
   writes the indicator tables and renders) on a year whose every briefing is up to date
   (target: under 5 s and within 4 times the start-up). To avoid rendering the whole year
@@ -66,6 +67,15 @@ def median_seconds(command: list[str], repeats: int, env: dict[str, str]) -> flo
     return statistics.median(times)
 
 
+def first_trust(data: Path) -> str:
+    """The code of the first trust a build of ``data``'s latest year renders."""
+    from wres_lib.data.dataset import load_dataset
+    from wres_lib.render.plan import plan
+
+    dataset = load_dataset(data)
+    return plan(dataset, dataset.years[-1], ("trust",), data)[0].code
+
+
 def fill_up_to_date_year(data: Path, out: Path, env: dict[str, str]) -> int:
     """Make ``out`` look like a finished build of the latest year; return how many briefings."""
     os.environ.update(env)  # the same run date and cache as the commands will see
@@ -120,10 +130,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="wres-bench-") as folder:
         cache, out = Path(folder) / "cache", Path(folder) / "out"
         env = os.environ | {"WRES_CACHE_DIR": str(cache), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        code = first_trust(data)
+        build_one = [*WRES, "build", "--levels", "trust", "--only", code, "--formats", "html",
+                     "--data", str(data), "--out", str(Path(folder) / "built")]  # fmt: skip
         start = time.perf_counter()
-        subprocess.run([*WRES, "table", "board-gap", "--format", "md", "--data", str(data)],
-                       check=True, env=env, stdout=subprocess.DEVNULL)  # fmt: skip
-        print(f"first command, cache built:   {time.perf_counter() - start:7.2f} s")
+        subprocess.run(build_one, check=True, env=env, stdout=subprocess.DEVNULL)
+        label = f"one build ({code}, HTML):"
+        print(f"{label:<30} {time.perf_counter() - start:7.2f} s")
 
         version = median_seconds([*WRES, "--version"], args.repeats, env)
         pandas = median_seconds([sys.executable, "-c", "import pandas"], args.repeats, env)
@@ -133,14 +146,14 @@ def main() -> None:
             ("wres table board-gap", ["table", "board-gap", "--data", str(data)]),
             ("wres stories", ["stories", "--data", str(data)]),
         ):
-            first = median_seconds([*WRES, *command], 1, env)
-            print(f"{name + ', first run:':<30} {first:7.2f} s  ({first / version:.1f} x)")
-            seconds = median_seconds([*WRES, *command], args.repeats, env)
-            ratio = seconds / version
             target = f"target {STARTUP_RATIO:g} x"
-            print(f"{name + ', again:':<30} {seconds:7.2f} s  ({ratio:.1f} x; {target})")
-            if ratio > STARTUP_RATIO:
-                missed.append(name)
+            for run, repeats in (("first", 1), ("again", args.repeats)):
+                seconds = median_seconds([*WRES, *command], repeats, env)
+                ratio = seconds / version
+                label = f"{name}, {run}:"
+                print(f"{label:<30} {seconds:7.2f} s  ({ratio:.1f} x; {target})")
+                if ratio > STARTUP_RATIO:
+                    missed.append(f"{name}, {run}")
 
         count = fill_up_to_date_year(data, out, env)
         stamp = Path(folder) / "installed"  # newer than the lock file: make installs nothing

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from tests.test_everyday_cache import set_headcounts
 from wres_lib.analysis import context as context_module
+from wres_lib.analysis.kept_outputs import OUTPUTS
 from wres_lib.cli import main
-from wres_lib.cli.served import OUTPUTS
 
 # Runs the CLI with the arguments after it and reports on stderr whether pandas was imported.
 PROBE = """

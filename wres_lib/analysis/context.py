@@ -79,8 +79,9 @@ class BriefingContext:
 
     def for_year(self, year: int) -> BriefingContext:
         """This context holding only the indicator rows of ``year`` and the year before (what
-        press tables and stories read); itself if it was not restored from a cache."""
-        if self.store is None:
+        press tables and stories read); itself if it was not restored from a cache or holds
+        just these (so what it derived is shared)."""
+        if self.store is None or self.years == (year - 1, year):
             return self
         return BriefingContext(self.dataset, store=self.store, years=(year - 1, year))
 

@@ -218,6 +218,19 @@ def open_cache(
     return store if files_unchanged(folder, metadata) else None
 
 
+def checked_cache(data: Path, cache_dir: Path | None) -> CachedTables | None:
+    """:func:`open_cache` for the dataset in ``data``, read without pandas; None instead of an
+    error when there is no cache (``cache_dir`` None), no such folder, or it cannot be read."""
+    from wres_lib.errors import WresError
+
+    if cache_dir is None or not data.is_dir():
+        return None
+    try:
+        return open_cache(data.resolve(), cache_dir)
+    except (OSError, WresError):
+        return None
+
+
 def remove(path: Path) -> None:
     """Delete a cache folder or file, if it is there."""
     if path.is_dir() and not path.is_symlink():

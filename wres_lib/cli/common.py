@@ -98,16 +98,9 @@ def cached_facts(
 def checked_store(data: Path, cache_dir: Path | None, no_cache: bool) -> CachedTables | None:
     """The cache of the dataset in ``data`` when its files and the library are those it was
     computed from (read without pandas); None if there is none or it cannot be read."""
-    from wres_lib.analysis.context_cache import open_cache
-    from wres_lib.errors import WresError
+    from wres_lib.analysis.context_cache import checked_cache
 
-    cache = chosen_cache(cache_dir, no_cache)
-    if cache is None or not data.is_dir():
-        return None
-    try:
-        return open_cache(data.resolve(), cache)
-    except (OSError, WresError):
-        return None
+    return checked_cache(data, chosen_cache(cache_dir, no_cache))
 
 
 def dataset_of(data: Path, cache_dir: Path | None, no_cache: bool) -> Dataset:

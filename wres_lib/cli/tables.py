@@ -6,8 +6,14 @@ from pathlib import Path
 
 import click
 
-from wres_lib.cli.common import cache_options, chosen_year, context_of, data_option, year_option
-from wres_lib.cli.served import keep_output, served_output
+from wres_lib.cli.common import (
+    cache_options,
+    chosen_cache,
+    chosen_year,
+    context_of,
+    data_option,
+    year_option,
+)
 
 TABLE_LEVELS = ("trust", "icb", "region")
 
@@ -68,30 +74,35 @@ def table(
         raise click.BadParameter("xlsx needs a file: give --out FILE", param_hint="--out")
     if out is not None and out.is_dir():
         raise click.BadParameter(f"{out} is a folder; give a file name", param_hint="--out")
-    command = ["table", name, level, fmt, min_workforce_share, horizon]
-    if out is None and (kept := served_output(data, cache_dir, no_cache, command, year)):
+    from wres_lib.analysis.kept_outputs import keep_output, served_output, table_command
+
+    command = table_command(name, level, fmt, min_workforce_share, horizon)
+    cache = chosen_cache(cache_dir, no_cache)
+    if out is None and (kept := served_output(data, cache, command, year)):
         click.echo(kept, nl=False)
         return
     from wres_lib.tables import press_table
-    from wres_lib.tables.writers import render, write_table
+    from wres_lib.tables.printed import table_text
+    from wres_lib.tables.writers import write_table
 
     context = context_of(data, cache_dir, no_cache)
     wres_year = chosen_year(context.dataset, year)
-    context = context.for_year(wres_year)
     options: dict[str, float | str] = {}
     if min_workforce_share is not None:
         options["min_workforce_share"] = min_workforce_share
     if horizon is not None:
         options["horizon"] = horizon
     try:
-        built = press_table(name, context.for_year(wres_year), wres_year, level, **options)
+        if out is None:
+            text = table_text(context, wres_year, name, level, fmt, options)
+        else:
+            built = press_table(name, context.for_year(wres_year), wres_year, level, **options)
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="NAME") from error
     except (ValueError, TypeError) as error:
         raise click.ClickException(str(error)) from error
     if out is None:
-        text = render(built, fmt)
-        keep_output(data, cache_dir, no_cache, command, wres_year, text)
+        keep_output(data, cache, command, wres_year, text)
         click.echo(text, nl=False)
         return
     for path in write_table(built, out, fmt):
@@ -107,17 +118,17 @@ def stories(
     year: int | None, level: str, data: Path, cache_dir: Path | None, no_cache: bool
 ) -> None:
     """The year's strongest findings as quotable sentences, most newsworthy first."""
-    command = ["stories", level]
-    if kept := served_output(data, cache_dir, no_cache, command, year):
+    from wres_lib.analysis.kept_outputs import keep_output, served_output, stories_command
+
+    command = stories_command(level)
+    cache = chosen_cache(cache_dir, no_cache)
+    if kept := served_output(data, cache, command, year):
         click.echo(kept, nl=False)
         return
-    from wres_lib.tables.press import footnote
-    from wres_lib.tables.stories import find_stories, stories_markdown
+    from wres_lib.tables.printed import stories_text
 
     context = context_of(data, cache_dir, no_cache)
     wres_year = chosen_year(context.dataset, year)
-    context = context.for_year(wres_year)
-    found = find_stories(context, wres_year, level)
-    text = stories_markdown(found, footnote(context, wres_year, []))
-    keep_output(data, cache_dir, no_cache, command, wres_year, text)
+    text = stories_text(context, wres_year, level)
+    keep_output(data, cache, command, wres_year, text)
     click.echo(text, nl=False)

@@ -278,6 +278,10 @@ def _build_locked(
     failed = any(outcome.status == "failed" for outcome in outcomes)
     manifest.write(complete=request if request and not failed else "")
     write_index(year_dir, manifest, dataset.organisations)
+    if stale and settings.cache:  # what `wres table NAME` and `wres stories` print, served at once
+        from wres_lib.tables.printed import keep_printed
+
+        keep_printed(data_dir, Path(settings.cache), int(year_dir.name))
     return outcomes
 
 
