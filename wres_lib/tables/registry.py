@@ -71,9 +71,9 @@ REGISTRY: dict[str, TableSpec] = {
         "progression:progression",
     ),
     "model-employer": TableSpec(
-        "A Model Employer: each senior band on or off our straight-line track, with the BME "
-        "headcount gap",
-        ORGANISATION_LEVELS,
+        "A Model Employer: each senior band of each trust on or off our straight-line track, "
+        "with the BME headcount gap",
+        ("trust",),  # the model is fitted trust by trust; systems have no track of their own
         "model_employer:model_employer",
     ),
     "biggest-changes": TableSpec(
