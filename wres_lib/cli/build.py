@@ -156,9 +156,8 @@ def build(
     tables_unchanged = indicator_tables_unchanged(metadata, out, wres_year)
     if tables_unchanged:
         click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
-    unchanged = None
-    if tables_unchanged and not force:
-        unchanged = unchanged_count(out, wres_year, request)
+    fresh = tables_unchanged and not force
+    unchanged = unchanged_count(out, wres_year, request) if fresh else None
     outcomes: list[Outcome] = []
     if unchanged is None:
         from wres_lib.render.plan import check_only
