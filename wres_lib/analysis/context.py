@@ -31,6 +31,7 @@ from wres_lib.analysis.context_cache import (
     open_cache,
     save_tables,
 )
+from wres_lib.analysis.kernel_env import CACHE_ENV, YEAR_ENV
 from wres_lib.analysis.targets import target_status
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
@@ -43,10 +44,6 @@ if TYPE_CHECKING:  # the models and fits are imported when first used: a press t
     from wres_lib.analysis.fits import Fits
     from wres_lib.models.board_history import BoardHistory
 
-# A build sets these for its notebook kernels: the folder where the shared tables are cached (as
-# Parquet, see wres_lib.analysis.context_cache) and the WRES year the kernel renders.
-CACHE_ENV = "WRES_CONTEXT_CACHE"
-YEAR_ENV = "WRES_CONTEXT_YEAR"
 PEER_MEASURES = (
     "bme_share",
     "bme_share_all",

@@ -140,7 +140,7 @@ class CachedTables:
             table = pq.read_table(path, memory_map=True, filters=filters)
         except Exception as error:  # checked on opening: only a change since then gets here
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
-        return table.to_pandas(self_destruct=True)
+        return _released(table.to_pandas(self_destruct=True))
 
     def read_where(self, name: str, **equal: str) -> pd.DataFrame:
         """The rows of table ``name`` whose columns have the ``equal`` values, in order. Only the
@@ -161,12 +161,21 @@ class CachedTables:
                     for column, value in equal.items()
                 )
             ]
-            frame = parquet.read_row_groups(groups).to_pandas(self_destruct=True)
+            frame = _released(parquet.read_row_groups(groups).to_pandas(self_destruct=True))
         except Exception as error:  # checked on opening: only a change since then gets here
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
         for column, value in equal.items():
             frame = frame[frame[column] == value]
         return frame.reset_index(drop=True)
+
+
+def _released(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``, after giving the memory Arrow freed while converting it back to the system:
+    its allocator keeps freed memory for reuse, and a kernel reads a few tables only once."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    return frame
 
 
 def _may_hold(statistics: Any, value: str) -> bool:
