@@ -32,7 +32,7 @@ from wres_lib.analysis.context_cache import (
     save_tables,
 )
 from wres_lib.analysis.kernel_env import CACHE_ENV, YEAR_ENV
-from wres_lib.analysis.targets import target_status
+from wres_lib.analysis.targets import indicator_filters, target_status
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL
@@ -145,9 +145,8 @@ class BriefingContext:
             return None
         indicators = self.indicators
         if self.years is not None and self._stored("indicators"):
-            # A year slice lacks the baselines: read every year of the organisations with targets.
-            codes = sorted(set(targets["org_code"].astype(str)))
-            indicators = self.store.read("indicators", [("code", "in", codes)])
+            # A year slice lacks the baselines: read every year of the rows the targets read.
+            indicators = self.store.read("indicators", indicator_filters(targets))
         return target_status(self.dataset, indicators, self.model_employer)
 
     @cached_property

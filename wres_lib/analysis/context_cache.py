@@ -11,6 +11,9 @@ can write the cache folder can change the pages built from it anyway.
 Tables are read when first asked for (:class:`CachedTables`), from memory-mapped files, and a
 table can be read in part (some years, one organisation): the indicator table is written in
 small row groups in its (level, year, code) order, so Parquet skips the groups a filter excludes.
+They are read on one thread, decoding one row group at a time (Arrow's threads would decode many
+at once, for a peak twice the size and no gain on tables this small), and the memory Arrow freed
+on the way is given back.
 """
 
 from __future__ import annotations
@@ -137,7 +140,7 @@ class CachedTables:
 
         path = self.folder / f"{name}.parquet"
         try:
-            table = pq.read_table(path, memory_map=True, filters=filters)
+            table = pq.read_table(path, memory_map=True, filters=filters, use_threads=False)
         except Exception as error:  # checked on opening: only a change since then gets here
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
         return _released(table.to_pandas(self_destruct=True))
@@ -161,7 +164,8 @@ class CachedTables:
                     for column, value in equal.items()
                 )
             ]
-            frame = _released(parquet.read_row_groups(groups).to_pandas(self_destruct=True))
+            table = parquet.read_row_groups(groups, use_threads=False)
+            frame = _released(table.to_pandas(self_destruct=True))
         except Exception as error:  # checked on opening: only a change since then gets here
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
         for column, value in equal.items():
@@ -170,8 +174,8 @@ class CachedTables:
 
 
 def _released(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame``, after giving the memory Arrow freed while converting it back to the system:
-    its allocator keeps freed memory for reuse, and a kernel reads a few tables only once."""
+    """``frame``, after giving the memory Arrow freed while reading it back to the system (its
+    allocator keeps freed memory for reuse; a kernel reads each table once)."""
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
