@@ -146,7 +146,7 @@ class BriefingContext:
         indicators = self.indicators
         if self.years is not None and self._stored("indicators"):
             # A year slice lacks the baselines: read every year of the rows the targets read.
-            indicators = self.store.read("indicators", indicator_filters(targets))
+            indicators = self.store.read_scattered("indicators", indicator_filters(targets))
         return target_status(self.dataset, indicators, self.model_employer)
 
     @cached_property

@@ -145,6 +145,25 @@ class CachedTables:
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
         return _released(table.to_pandas(self_destruct=True))
 
+    def read_scattered(self, name: str, filters: list[tuple[str, str, Any]]) -> pd.DataFrame:
+        """Table ``name``'s rows matching ``filters``, for a filter the row groups' statistics
+        cannot narrow (some organisations in every year): read one row group at a time,
+        keeping only its matching rows, so the peak is one group rather than the whole table."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = self.folder / f"{name}.parquet"
+        try:
+            parquet = pq.ParquetFile(path)
+            matching = pq.filters_to_expression(filters)
+            table = pa.concat_tables(
+                parquet.read_row_group(group, use_threads=False).filter(matching)
+                for group in range(parquet.metadata.num_row_groups)
+            )
+        except Exception as error:  # checked on opening: only a change since then gets here
+            raise DamagedCacheError(f"{path} is unreadable ({error})") from error
+        return _released(table.to_pandas(self_destruct=True))
+
     def read_where(self, name: str, **equal: str) -> pd.DataFrame:
         """The rows of table ``name`` whose columns have the ``equal`` values, in order. Only the
         row groups whose statistics allow a match are read (a table is written sorted by the
