@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from wres_lib.analysis.context import load_context
+from wres_lib.analysis.kernel_env import kernel_env
 from wres_lib.render.briefing import NOTEBOOKS_DIR
-from wres_lib.render.build import kernel_env
 from wres_lib.render.html import notebook_to_html
 from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.parameters import NOTEBOOKS

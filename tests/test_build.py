@@ -18,7 +18,8 @@ import pytest
 
 from tests.helpers.paths import SAMPLE
 from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing
-from wres_lib.render.build import RenderSettings, _render_one, build, input_hash
+from wres_lib.render.build import build, input_hash
+from wres_lib.render.worker import RenderSettings, render_one
 
 pytestmark = pytest.mark.slow  # every test builds briefings of the sample
 
@@ -84,7 +85,7 @@ def test_a_failing_briefing_is_an_outcome_not_an_exception(tmp_path: Path) -> No
         "trust", "trust", "ZT015", "t", {"org_code": "ZT015", "year": "2025", "data_dir": "x"}
     )
     settings = RenderSettings(tmp_path, ("html",), str(tmp_path))
-    outcome = _render_one(broken, "hash", ("html",), settings)
+    outcome = render_one(broken, "hash", ("html",), settings)
     assert outcome.status == "failed" and "parameter 'year' must be int" in outcome.error
     assert not any(tmp_path.iterdir())
 

@@ -13,9 +13,10 @@ from wres_lib.data.dataset import load_dataset
 from wres_lib.render import build as build_module
 from wres_lib.render import fingerprint
 from wres_lib.render.briefing import Briefing
-from wres_lib.render.build import RenderSettings, _render_one, input_hash
+from wres_lib.render.build import input_hash
 from wres_lib.render.lock import LOCK_NAME, exclusive
 from wres_lib.render.manifest import Manifest, Outcome
+from wres_lib.render.worker import RenderSettings, render_one
 
 TRUST = Briefing("trust", "trust", "ZT901", "t", {"org_code": "ZT901", "year": 2025})
 
@@ -29,7 +30,7 @@ def test_a_failed_rerender_removes_the_older_files(tmp_path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("last year's inputs")
     settings = RenderSettings(tmp_path, ("html",), str(tmp_path))
-    outcome = _render_one(broken, "hash", ("html",), settings)
+    outcome = render_one(broken, "hash", ("html",), settings)
     assert outcome.status == "failed" and outcome.files == ()
     assert not any(path.exists() for path in old.values())  # the index says "not rendered"
 

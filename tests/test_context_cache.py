@@ -92,3 +92,19 @@ def test_a_damaged_cache_is_computed_again_with_a_warning(
     context_module._cached_context.cache_clear()
     load_context(tiny_dataset, tmp_path)  # repaired: no warning now
     assert not caplog.records
+
+
+def test_a_scattered_read_gives_the_rows_a_filtered_read_gives(
+    tiny_dataset: Path, tmp_path: Path
+) -> None:
+    load_context(tiny_dataset, tmp_path)  # computes the tables and caches them
+    context_module._cached_context.cache_clear()
+    store = load_context(tiny_dataset, tmp_path).store
+    assert store is not None
+    indicators = store.read("indicators")
+    codes = sorted(set(indicators["code"].astype(str)))[::2]
+    filters = [("code", "in", codes), ("group", "==", "BME"), ("measure", "in", ["bme_share"])]
+    scattered = store.read_scattered("indicators", filters)
+    assert 0 < len(scattered) < len(indicators)
+    assert set(scattered["code"].astype(str)) <= set(codes)
+    pd.testing.assert_frame_equal(scattered, store.read("indicators", filters), check_exact=True)

@@ -25,6 +25,7 @@ from wres_lib.analysis.context import (
     load_context,
 )
 from wres_lib.analysis.context_cache import PREFIX, cache_key, default_cache_dir, save_tables
+from wres_lib.analysis.kernel_env import kernel_env
 from wres_lib.briefings.national import NationalBriefing
 from wres_lib.briefings.system import SystemBriefing
 from wres_lib.briefings.trust.briefing import TrustBriefing
@@ -32,7 +33,7 @@ from wres_lib.cli import main
 from wres_lib.data.dataset import refresh_checksums
 from wres_lib.data.metadata import read_metadata
 from wres_lib.errors import DataValidationError
-from wres_lib.render.build import input_hash, kernel_env
+from wres_lib.render.build import input_hash
 from wres_lib.render.manifest import LEVELS, Manifest, Outcome
 from wres_lib.render.parameters import default_run_date
 from wres_lib.render.plan import plan
@@ -165,7 +166,8 @@ def test_a_kernel_holds_its_year_slice_and_renders_the_same(
 ) -> None:
     monkeypatch.setenv(CACHE_ENV, str(sample_cache))
     monkeypatch.setenv(YEAR_ENV, str(YEAR))  # what a build tells its kernels
-    assert kernel_env(sample_cache, YEAR) == {CACHE_ENV: str(sample_cache), YEAR_ENV: str(YEAR)}
+    told = kernel_env(sample_cache, YEAR)
+    assert told[CACHE_ENV] == str(sample_cache) and told[YEAR_ENV] == str(YEAR)
     kernel = load_context(SAMPLE)
     assert kernel.store is not None and not {"indicators", "model_employer"} & vars(kernel).keys()
     assert set(kernel.indicators["year"]) == {YEAR - 1, YEAR}

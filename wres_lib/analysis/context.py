@@ -31,7 +31,8 @@ from wres_lib.analysis.context_cache import (
     open_cache,
     save_tables,
 )
-from wres_lib.analysis.targets import target_status
+from wres_lib.analysis.kernel_env import CACHE_ENV, YEAR_ENV
+from wres_lib.analysis.targets import indicator_filters, target_status
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL
@@ -43,10 +44,6 @@ if TYPE_CHECKING:  # the models and fits are imported when first used: a press t
     from wres_lib.analysis.fits import Fits
     from wres_lib.models.board_history import BoardHistory
 
-# A build sets these for its notebook kernels: the folder where the shared tables are cached (as
-# Parquet, see wres_lib.analysis.context_cache) and the WRES year the kernel renders.
-CACHE_ENV = "WRES_CONTEXT_CACHE"
-YEAR_ENV = "WRES_CONTEXT_YEAR"
 PEER_MEASURES = (
     "bme_share",
     "bme_share_all",
@@ -149,9 +146,8 @@ class BriefingContext:
             return None
         indicators = self.indicators
         if self.years is not None and self._stored("indicators"):
-            # A year slice lacks the baselines: read every year of the organisations with targets.
-            codes = sorted(set(targets["org_code"].astype(str)))
-            indicators = self.store.read("indicators", [("code", "in", codes)])
+            # A year slice lacks the baselines: read every year of the rows the targets read.
+            indicators = self.store.read_scattered("indicators", indicator_filters(targets))
         return target_status(self.dataset, indicators, self.model_employer)
 
     @cached_property

@@ -11,6 +11,9 @@ can write the cache folder can change the pages built from it anyway.
 Tables are read when first asked for (:class:`CachedTables`), from memory-mapped files, and a
 table can be read in part (some years, one organisation): the indicator table is written in
 small row groups in its (level, year, code) order, so Parquet skips the groups a filter excludes.
+They are read on one thread, decoding one row group at a time (Arrow's threads would decode many
+at once, for a peak twice the size and no gain on tables this small), and the memory Arrow freed
+on the way is given back.
 """
 
 from __future__ import annotations
@@ -137,10 +140,29 @@ class CachedTables:
 
         path = self.folder / f"{name}.parquet"
         try:
-            table = pq.read_table(path, memory_map=True, filters=filters)
+            table = pq.read_table(path, memory_map=True, filters=filters, use_threads=False)
         except Exception as error:  # checked on opening: only a change since then gets here
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
-        return table.to_pandas(self_destruct=True)
+        return _released(table.to_pandas(self_destruct=True))
+
+    def read_scattered(self, name: str, filters: list[tuple[str, str, Any]]) -> pd.DataFrame:
+        """Table ``name``'s rows matching ``filters``, for a filter the row groups' statistics
+        cannot narrow (some organisations in every year): read one row group at a time,
+        keeping only its matching rows, so the peak is one group rather than the whole table."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = self.folder / f"{name}.parquet"
+        try:
+            parquet = pq.ParquetFile(path)
+            matching = pq.filters_to_expression(filters)
+            table = pa.concat_tables(
+                parquet.read_row_group(group, use_threads=False).filter(matching)
+                for group in range(parquet.metadata.num_row_groups)
+            )
+        except Exception as error:  # checked on opening: only a change since then gets here
+            raise DamagedCacheError(f"{path} is unreadable ({error})") from error
+        return _released(table.to_pandas(self_destruct=True))
 
     def read_where(self, name: str, **equal: str) -> pd.DataFrame:
         """The rows of table ``name`` whose columns have the ``equal`` values, in order. Only the
@@ -161,12 +183,22 @@ class CachedTables:
                     for column, value in equal.items()
                 )
             ]
-            frame = parquet.read_row_groups(groups).to_pandas(self_destruct=True)
+            table = parquet.read_row_groups(groups, use_threads=False)
+            frame = _released(table.to_pandas(self_destruct=True))
         except Exception as error:  # checked on opening: only a change since then gets here
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
         for column, value in equal.items():
             frame = frame[frame[column] == value]
         return frame.reset_index(drop=True)
+
+
+def _released(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``, after giving the memory Arrow freed while reading it back to the system (its
+    allocator keeps freed memory for reuse; a kernel reads each table once)."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    return frame
 
 
 def _may_hold(statistics: Any, value: str) -> bool:

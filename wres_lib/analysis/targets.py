@@ -44,6 +44,19 @@ def target_status(
     return status_rows(placed.reset_index(drop=True), values, years)
 
 
+def indicator_filters(targets: pd.DataFrame) -> list[tuple[str, str, object]]:
+    """Which indicator rows :func:`target_status` reads for ``targets``, as Parquet filters: the
+    BME rows of the measures they set, of their organisations (every year)."""
+    measures = {
+        MEASURES[m].tidy_measure for m in set(targets["measure"].astype(str)) if m in MEASURES
+    }
+    return [
+        ("code", "in", sorted(set(targets["org_code"].astype(str)))),
+        ("group", "==", BME),
+        ("measure", "in", sorted(measures)),
+    ]
+
+
 def target_violations(
     dataset: Dataset, indicators: pd.DataFrame, trust_model_employer: pd.DataFrame
 ) -> list[Violation]:

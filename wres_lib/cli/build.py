@@ -24,7 +24,7 @@ from wres_lib.cli.common import (
 
 if TYPE_CHECKING:
     from wres_lib.data.dataset import Dataset
-    from wres_lib.render.manifest import Outcome
+    from wres_lib.render.outcome import Outcome
 
 LEVEL_CHOICES = ("trust", "icb", "region", "national")
 
@@ -48,8 +48,9 @@ def brief(
     no_cache: bool,
 ) -> None:
     """Render the briefing of one trust, ICB or region CODE, or of the nation."""
+    from wres_lib.analysis.kernel_env import kernel_env
     from wres_lib.render.briefing import render_briefing
-    from wres_lib.render.build import kernel_env, record_briefing
+    from wres_lib.render.build import record_briefing
     from wres_lib.render.kernels import WarmKernel
     from wres_lib.render.paths import check_briefing_outputs, check_output_folder
     from wres_lib.render.plan import briefing_for

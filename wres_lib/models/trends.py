@@ -50,14 +50,14 @@ from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy.special import logit
 from scipy.stats import norm
 from scipy.stats import t as t_dist
 from statsmodels.genmod.families import Binomial
-from statsmodels.genmod.generalized_linear_model import GLMResultsWrapper
-from statsmodels.regression.linear_model import RegressionResultsWrapper
+from statsmodels.genmod.generalized_linear_model import GLM, GLMResultsWrapper
+from statsmodels.regression.linear_model import WLS, RegressionResultsWrapper
 from statsmodels.tools.sm_exceptions import ConvergenceWarning, PerfectSeparationWarning
+from statsmodels.tools.tools import add_constant
 
 from wres_lib.data.schema import WHITE
 from wres_lib.models.inputs import (
@@ -268,7 +268,7 @@ def _fit_series(
     if usable.sum() < min_years:
         return out | {"reason": FEW_USABLE.format(n=min_years)}
     latest = int(year[usable][-1])
-    x = sm.add_constant((year[usable] - latest).astype(np.float64), has_constant="add")
+    x = add_constant((year[usable] - latest).astype(np.float64), has_constant="add")
     if proportion:
         fitted = _fit_proportion(series, usable, x)
         if isinstance(fitted, str):
@@ -277,7 +277,7 @@ def _fit_series(
         parity_at = logit(goal) if 0 < goal < 1 else np.nan
     else:
         log_ratio = np.log(series["value"][usable])
-        fitted = sm.WLS(log_ratio, x, weights=series["weights"][usable]).fit(cov_type="fixed scale")
+        fitted = WLS(log_ratio, x, weights=series["weights"][usable]).fit(cov_type="fixed scale")
         parity_at = 0.0
     (intercept, slope), (_, slope_se) = fitted.params, fitted.bse
     statistic, dispersion, df = slope / slope_se, _dispersion(fitted), int(fitted.df_resid)
@@ -327,7 +327,7 @@ def _fit_proportion(
         return NONE_EVER
     if failures.sum() == 0:
         return ALL_EVER
-    model = sm.GLM(np.column_stack([successes, failures]), x, family=Binomial())
+    model = GLM(np.column_stack([successes, failures]), x, family=Binomial())
     with warnings.catch_warnings():
         # statsmodels also warns of "perfect prediction" when a line fits the shares exactly;
         # separation is checked below instead, from the fitted shares.

@@ -20,29 +20,29 @@ import multiprocessing
 import os
 import shutil
 import socket
-import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wres_lib.analysis.context import CACHE_ENV, YEAR_ENV, load_context
+from wres_lib.analysis.context import load_context
 from wres_lib.analysis.context_cache import default_cache_dir
 from wres_lib.data.dataset import Dataset
 from wres_lib.data.metadata import sha256_of
 from wres_lib.data.provenance import library_hash
 from wres_lib.errors import WresError
-from wres_lib.files import write_bytes_atomically
-from wres_lib.render.briefing import FORMATS, NOTEBOOKS_DIR, Briefing, render_briefing
+from wres_lib.render.briefing import NOTEBOOKS_DIR, Briefing
 from wres_lib.render.fingerprint import renderer_fingerprint
 from wres_lib.render.index import write_index
 from wres_lib.render.lock import exclusive
-from wres_lib.render.manifest import LEVELS, Manifest, Outcome
+from wres_lib.render.manifest import LEVELS, Manifest
+from wres_lib.render.outcome import Outcome
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
 from wres_lib.render.paths import check_briefing_outputs, check_output_folder
 from wres_lib.render.plan import plan
+from wres_lib.render.worker import RenderSettings, render_one
 
 SCHEDULER_TIMEOUT_SECONDS = 30
 SCHEDULER_CONNECT_SECONDS = 5
@@ -66,56 +66,6 @@ def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTE
         renderer_fingerprint(),
     )
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def kernel_env(cache: Path | str | None, year: int) -> dict[str, str]:
-    """What a notebook kernel is told: the cache of the shared tables ("" for none) and the
-    WRES year it renders, so it holds only that year's slice of them."""
-    return {CACHE_ENV: "" if cache is None else str(cache), YEAR_ENV: str(year)}
-
-
-@dataclass(frozen=True)
-class RenderSettings:
-    """What every briefing of one build shares: where, which formats, and how."""
-
-    out_dir: Path
-    formats: tuple[str, ...]
-    cache: str  # the folder of the shared tables, for the notebook kernels ("" for none)
-    notebooks_dir: Path = NOTEBOOKS_DIR
-    force: bool = False
-
-    def missing(self, briefing: Briefing, digest: str, previous: dict | None) -> tuple[str, ...]:
-        """The formats of ``briefing`` to render: all of them unless its input hash is the one
-        recorded last time, else those whose file is missing."""
-        fresh = not self.force and previous is not None and previous.get("input_hash") == digest
-        done = {f for f in self.formats if fresh and briefing.output_path(self.out_dir, f).exists()}
-        return tuple(f for f in self.formats if f not in done)
-
-
-def _render_one(
-    briefing: Briefing, digest: str, missing: tuple[str, ...], settings: RenderSettings
-) -> Outcome:
-    """Render the ``missing`` formats of ``briefing`` (in a worker); a failure is an outcome."""
-    from wres_lib.render.kernels import thread_kernel
-    from wres_lib.render.pdf import html_to_pdf
-
-    started = time.perf_counter()
-    out_dir = settings.out_dir
-    paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in settings.formats}
-    try:
-        if missing == ("pdf",) and briefing.output_path(out_dir, "html").exists():
-            html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
-            write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
-        else:
-            kernel = thread_kernel(kernel_env(settings.cache, briefing.parameters["year"]))
-            render_briefing(briefing, out_dir, missing, settings.notebooks_dir, kernel)
-    except (WresError, KeyError, OSError, ValueError) as error:
-        for fmt in FORMATS:  # an older page would contradict the index's "not rendered"
-            briefing.output_path(out_dir, fmt).unlink(missing_ok=True)
-        seconds = time.perf_counter() - started
-        return Outcome.of(briefing, "failed", seconds, error=str(error), input_hash=digest)
-    files = tuple(str(path.relative_to(out_dir)) for path in paths.values())
-    return Outcome.of(briefing, "ok", time.perf_counter() - started, files, input_hash=digest)
 
 
 @contextmanager
@@ -173,7 +123,7 @@ def _run(
     settings: RenderSettings,
     record: Callable[[Outcome], None],
 ) -> list[Outcome]:
-    futures = [executor.submit(_render_one, *job, settings) for job in jobs]
+    futures = [executor.submit(render_one, *job, settings) for job in jobs]
     outcomes: list[Outcome] = []
     for future in as_completed(futures):
         outcomes.append(future.result())

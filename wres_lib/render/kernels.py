@@ -5,7 +5,7 @@ the build's shared tables; a :class:`WarmKernel` pays that once per worker proce
 notebook it closes any open figures and deletes the names the last notebook defined, and it
 numbers the cells itself, so an executed notebook is the same as a fresh kernel's
 (``tests/test_kernels.py`` checks the rendered bytes). Execution is nbclient's, the engine papermill
-runs on; parameters are injected by papermill.
+runs on; parameters are injected as papermill injects them (:mod:`wres_lib.render.injection`).
 """
 
 from __future__ import annotations
@@ -23,10 +23,9 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
-from papermill.iorw import load_notebook_node
-from papermill.parameterize import parameterize_notebook
 
 from wres_lib.errors import BriefingError
+from wres_lib.render.injection import inject_parameters, load_notebook
 
 KERNEL = "python3"
 START_TIMEOUT_SECONDS = 120
@@ -72,8 +71,7 @@ class WarmKernel:
         Nothing is written to disk. A failing cell raises :class:`BriefingError` naming the cell
         (its index in ``notebook`` as saved, counting from 0, and its first line) and the error.
         """
-        source = load_notebook_node(str(notebook))  # papermill's reader: every cell has tags
-        injected = parameterize_notebook(source, parameters, kernel_name=self.kernel_name)
+        injected = inject_parameters(load_notebook(notebook), parameters)  # as papermill does
         reset = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(RESET_CODE)])
         try:
             self._execute(reset, store_history=False)

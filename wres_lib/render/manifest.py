@@ -13,50 +13,20 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from wres_lib.data.dataset import Dataset
 from wres_lib.files import write_text_atomically
-from wres_lib.render.briefing import Briefing
 from wres_lib.render.lead import read_lead_of_file
 from wres_lib.render.levels import LEVELS
 from wres_lib.render.lock import exclusive
+from wres_lib.render.outcome import Outcome
 from wres_lib.render.up_to_date import COMPLETE_KEY, complete_record
 
 STATUSES = ("ok", "skipped", "failed")
 WRITE_LOCK = ".manifest.lock"
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one briefing."""
-
-    level: str
-    code: str
-    status: str  # "ok", "skipped" (unchanged) or "failed"
-    seconds: float
-    files: tuple[str, ...] = ()  # relative to the output folder
-    error: str = ""
-    input_hash: str = ""
-    title: str = ""
-
-    @classmethod
-    def of(
-        cls,
-        briefing: Briefing,
-        status: str,
-        seconds: float,
-        files: tuple[str, ...] = (),
-        *,
-        error: str = "",
-        input_hash: str = "",
-    ) -> Outcome:
-        """The outcome of ``briefing``, its level, code and title filled in."""
-        return cls(
-            briefing.level, briefing.code, status, seconds, files, error, input_hash, briefing.title
-        )
 
 
 class Manifest:

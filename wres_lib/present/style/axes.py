@@ -6,7 +6,6 @@ import math
 from typing import Any, Literal
 
 import pandas as pd
-import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.ticker import FixedLocator, Formatter, FuncFormatter, MaxNLocator, NullLocator
@@ -167,6 +166,8 @@ def lineplot_by_ethnicity(
     Raises:
         ValueError: a group in ``data[hue]`` has no house colour.
     """
+    import seaborn as sns  # a few MiB no briefing needs: imported by the charts drawn with it
+
     palette = ethnicity_palette(data[hue].dropna().unique())
     kwargs.setdefault("marker", "o")
     sns.lineplot(

@@ -1,0 +1,63 @@
+"""What a build's worker process runs: render the missing formats of one briefing.
+
+A worker is a new interpreter (spawned, not forked) that imports this module to run
+:func:`render_one`, so this module imports only rendering code: no pandas and no analysis
+(the notebook kernel imports those), which keeps each worker's memory small
+(``tests/test_worker.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from wres_lib.analysis.kernel_env import kernel_env
+from wres_lib.errors import WresError
+from wres_lib.files import write_bytes_atomically
+from wres_lib.render.briefing import FORMATS, NOTEBOOKS_DIR, Briefing, render_briefing
+from wres_lib.render.outcome import Outcome
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """What every briefing of one build shares: where, which formats, and how."""
+
+    out_dir: Path
+    formats: tuple[str, ...]
+    cache: str  # the folder of the shared tables, for the notebook kernels ("" for none)
+    notebooks_dir: Path = NOTEBOOKS_DIR
+    force: bool = False
+
+    def missing(self, briefing: Briefing, digest: str, previous: dict | None) -> tuple[str, ...]:
+        """The formats of ``briefing`` to render: all of them unless its input hash is the one
+        recorded last time, else those whose file is missing."""
+        fresh = not self.force and previous is not None and previous.get("input_hash") == digest
+        done = {f for f in self.formats if fresh and briefing.output_path(self.out_dir, f).exists()}
+        return tuple(f for f in self.formats if f not in done)
+
+
+def render_one(
+    briefing: Briefing, digest: str, missing: tuple[str, ...], settings: RenderSettings
+) -> Outcome:
+    """Render the ``missing`` formats of ``briefing`` (in a worker); a failure is an outcome."""
+    from wres_lib.render.kernels import thread_kernel
+    from wres_lib.render.pdf import html_to_pdf
+
+    started = time.perf_counter()
+    out_dir = settings.out_dir
+    paths = {fmt: briefing.output_path(out_dir, fmt) for fmt in settings.formats}
+    try:
+        if missing == ("pdf",) and briefing.output_path(out_dir, "html").exists():
+            html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
+            write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
+        else:
+            kernel = thread_kernel(kernel_env(settings.cache, briefing.parameters["year"]))
+            render_briefing(briefing, out_dir, missing, settings.notebooks_dir, kernel)
+    except (WresError, KeyError, OSError, ValueError) as error:
+        for fmt in FORMATS:  # an older page would contradict the index's "not rendered"
+            briefing.output_path(out_dir, fmt).unlink(missing_ok=True)
+        seconds = time.perf_counter() - started
+        return Outcome.of(briefing, "failed", seconds, error=str(error), input_hash=digest)
+    files = tuple(str(path.relative_to(out_dir)) for path in paths.values())
+    return Outcome.of(briefing, "ok", time.perf_counter() - started, files, input_hash=digest)
