@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import shutil
 import socket
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -47,6 +49,7 @@ from wres_lib.render.worker import RenderSettings, render_one
 SCHEDULER_TIMEOUT_SECONDS = 30
 SCHEDULER_CONNECT_SECONDS = 5
 DEFAULT_SCHEDULER_PORT = 8786
+log = logging.getLogger(__name__)
 
 
 class SchedulerError(WresError):
@@ -223,16 +226,35 @@ def _build_locked(
         outcomes.append(Outcome.of(briefing, "skipped", 0.0, files, input_hash=digest))
         record(outcomes[-1])
     if stale:
+        keeping = _keep_printed_meanwhile(data_dir, settings.cache, int(year_dir.name))
         with _executor(jobs or os.cpu_count() or 1, scheduler) as executor:
             outcomes += _run(stale, executor, settings, record)
+        if keeping is not None:
+            keeping.join()
     failed = any(outcome.status == "failed" for outcome in outcomes)
     manifest.write(complete=request if request and not failed else "")
     write_index(year_dir, manifest, dataset.organisations)
-    if stale and settings.cache:  # what `wres table NAME` and `wres stories` print, served at once
-        from wres_lib.tables.printed import keep_printed
-
-        keep_printed(data_dir, Path(settings.cache), int(year_dir.name))
     return outcomes
+
+
+def _keep_printed_meanwhile(data_dir: Path, cache: str, year: int) -> threading.Thread | None:
+    """Start keeping what ``wres table NAME`` and ``wres stories`` print for ``year``
+    (:func:`~wres_lib.tables.printed.keep_printed`) in a thread of this process, which only
+    waits while the workers render; None without a cache. Failing, it keeps nothing and says
+    so: the commands compute their text when run."""
+    if not cache:
+        return None
+    from wres_lib.tables.printed import keep_printed
+
+    def keep() -> None:
+        try:
+            keep_printed(data_dir, Path(cache), year)
+        except (WresError, OSError, ValueError, KeyError) as error:
+            log.warning("warning: the journalist commands' output was not kept: %s", error)
+
+    thread = threading.Thread(target=keep, name="keep-printed", daemon=True)
+    thread.start()
+    return thread
 
 
 def _remove_interrupted_writes(year_dir: Path) -> None:
