@@ -15,8 +15,8 @@ from types import SimpleNamespace
 import pytest
 
 from wres_lib.render.briefing import NOTEBOOKS_DIR
-from wres_lib.render.manifest import Manifest, Outcome
-from wres_lib.render.up_to_date import request_hash, unchanged_count
+from wres_lib.render.manifest import Manifest, Outcome, read_entries
+from wres_lib.render.up_to_date import complete_record, request_hash, unchanged_count
 
 YEAR = 2025
 DATASET = SimpleNamespace(metadata=SimpleNamespace(name="n", content_hash="h", synthetic=True))
@@ -146,3 +146,64 @@ def test_a_build_with_nothing_changed_ends_without_reading_the_data(
     rendered = wres()
     assert "1 of 1 briefings written" in rendered and "pandas imported: True" in rendered
     assert page.read_bytes() == written
+
+
+def test_the_request_follows_the_data_folder_as_typed(tmp_path: Path) -> None:
+    """A briefing's run card prints ``data_dir`` as given, so the same folder named another
+    way is another request (the briefings' input hashes differ too)."""
+    assert request(tmp_path / "sub" / "..") != request(tmp_path)
+
+
+def forged(out: Path, files: object) -> None:
+    """The manifest of :func:`written_year` with its first entry's files set to ``files`` and
+    the complete record recomputed, as a hand (or a tool) could."""
+    path = out / str(YEAR) / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["briefings"][0]["files"] = files
+    manifest["complete"] = complete_record("asked", manifest["briefings"])
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {f"{YEAR}/trust/{'a' * 5000}.html": 1},  # a name too long for the file system
+        {"../outside.html": 9},  # outside the output folder
+        {"OUTSIDE": 9},  # an absolute path (filled in below)
+        {f"{YEAR}/trust/ZT001.html": "14"},  # a size that is not a number
+        {f"{YEAR}/trust/ZT001.html": 10**6},  # not the size of the file there
+        [f"{YEAR}/trust/ZT001.html"],  # a list, not files with their sizes
+    ],
+)
+def test_a_forged_manifest_is_not_up_to_date_and_stops_nothing(tmp_path: Path, files) -> None:
+    out = tmp_path / "out"
+    written_year(out, "asked")
+    outside = tmp_path / "outside.html"
+    outside.write_text("x" * 9, encoding="utf-8")
+    if "OUTSIDE" in files:
+        files = {str(outside): 9}
+    forged(out, files)
+    assert unchanged_count(out, YEAR, "asked") is None
+
+
+def test_a_listed_file_must_keep_its_size(tmp_path: Path) -> None:
+    written_year(tmp_path, "asked")
+    page = tmp_path / str(YEAR) / "trust" / "ZT001.html"
+    page.write_text("<h1>ZT001, edited by hand</h1>", encoding="utf-8")
+    assert unchanged_count(tmp_path, YEAR, "asked") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"briefings": [{"files": {"x": ' + "9" * 5000 + "}}]}",  # an int Python will not read
+        '{"briefings": ' + "[" * 100_000 + "]" * 100_000 + "}",  # nested past the recursion limit
+    ],
+)
+def test_a_damaged_manifest_is_started_afresh_not_a_crash(tmp_path: Path, text: str) -> None:
+    path = tmp_path / str(YEAR) / "manifest.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    assert unchanged_count(tmp_path, YEAR, "asked") is None
+    entries, problem = read_entries(path)
+    assert entries == {} and problem.startswith("unreadable")

@@ -138,7 +138,7 @@ def read_entries(path: Path) -> tuple[dict[tuple[str, str], dict], str]:
         briefings = json.loads(path.read_text(encoding="utf-8"))["briefings"]
     except FileNotFoundError:
         return {}, ""
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # bad UTF-8 or JSON, a huge number
         return {}, f"unreadable: {error}"
     except (KeyError, TypeError):
         return {}, "no list of briefings"

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from wres_lib.data.metadata import sha256_of
@@ -40,7 +41,7 @@ def request_hash(
     """One hash of everything a build's set of briefings depends on, and of what was asked."""
     parts = {
         "dataset": dataset_hash,
-        "data_dir": str(data_dir.resolve()),
+        "data_dir": [str(data_dir), str(data_dir.resolve())],  # the page prints it as given
         "library": library_hash(),
         "renderer": renderer_fingerprint(),
         "notebooks": [sha256_of(notebooks_dir / name) for name in sorted(NOTEBOOKS.values())],
@@ -70,7 +71,8 @@ def complete_record(request: str, entries: list[dict[str, Any]]) -> dict[str, st
 
 def unchanged_count(out_dir: Path, year: int, request: str) -> int | None:
     """How many briefings the year's manifest lists if it records ``request`` as complete and
-    still holds those entries, each done and with its files present; None otherwise."""
+    still holds those entries, each done and with its files present at their recorded sizes;
+    None otherwise (a damaged or forged manifest included: nothing is read because of it)."""
     year_dir = out_dir / str(year)
     try:
         manifest = json.loads((year_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -78,8 +80,23 @@ def unchanged_count(out_dir: Path, year: int, request: str) -> int | None:
         if record["request"] != request or record["entries"] != entries_hash(entries):
             return None
         done = all(e["status"] in DONE_STATUSES for e in entries)
-        files = [out_dir / name for e in entries for name in e["files"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        files = [e["files"].items() for e in entries]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
-    present = (year_dir / "index.html").is_file() and all(path.is_file() for path in files)
+    present = (year_dir / "index.html").is_file() and all(
+        _kept(out_dir, str(year), name, size) for listed in files for name, size in listed
+    )
     return len(entries) if done and present else None
+
+
+def _kept(out_dir: Path, year: str, name: object, size: object) -> bool:
+    """True if ``name`` is a file of the ``year`` folder under ``out_dir`` (no ``..``) and is
+    there with ``size`` bytes."""
+    path = PurePosixPath(name) if isinstance(name, str) else None
+    if path is None or path.parts[:1] != (year,) or ".." in path.parts or type(size) is not int:
+        return False
+    try:
+        found = (out_dir / path).stat()
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_size == size
