@@ -207,3 +207,26 @@ def test_a_damaged_manifest_is_started_afresh_not_a_crash(tmp_path: Path, text: 
     assert unchanged_count(tmp_path, YEAR, "asked") is None
     entries, problem = read_entries(path)
     assert entries == {} and problem.startswith("unreadable")
+
+
+def test_a_build_stopped_before_its_index_is_written_is_not_complete(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """The index is made from the manifest after the build: were the request recorded first,
+    a build killed in between would leave an old index that the next build never rewrites."""
+    from wres_lib.render import build as build_module
+
+    written_year(tmp_path, "")  # the entries, their files and an index of an earlier build
+
+    def killed(*arguments: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "write_index", killed)
+    settings = build_module.RenderSettings(tmp_path, ("html",), "")
+    dataset = SimpleNamespace(**vars(DATASET), organisations=None)
+    with pytest.raises(KeyboardInterrupt):
+        build_module._build_locked(
+            [], dataset, tmp_path, tmp_path / str(YEAR), settings, 1, None,
+            lambda *arguments: None, "asked",
+        )  # fmt: skip
+    assert unchanged_count(tmp_path, YEAR, "asked") is None

@@ -275,9 +275,10 @@ def _build_locked(
     if stale:
         with _executor(jobs or os.cpu_count() or 1, scheduler) as executor:
             outcomes += _run(stale, executor, settings, record)
-    failed = any(outcome.status == "failed" for outcome in outcomes)
-    manifest.write(complete=request if request and not failed else "")
+    manifest.write()
     write_index(year_dir, manifest, dataset.organisations)
+    if request and not any(outcome.status == "failed" for outcome in outcomes):
+        manifest.write(complete=request)  # last: a build stopped before this is not complete
     if stale and settings.cache:  # what `wres table NAME` and `wres stories` print, served at once
         from wres_lib.tables.printed import keep_printed
 
