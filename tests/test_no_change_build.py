@@ -230,3 +230,17 @@ def test_a_build_stopped_before_its_index_is_written_is_not_complete(
             lambda *arguments: None, "asked",
         )  # fmt: skip
     assert unchanged_count(tmp_path, YEAR, "asked") is None
+
+
+def test_an_output_replaced_by_a_folder_is_rendered_again(tmp_path: Path) -> None:
+    """A folder where a page should be is not the page: the briefing is stale, not skipped and
+    recorded (with the folder's size) as complete."""
+    from wres_lib.render.briefing import Briefing
+    from wres_lib.render.build import RenderSettings
+
+    parameters = {"org_code": "ZT001", "year": YEAR, "data_dir": "x"}
+    briefing = Briefing("trust", "trust", "ZT001", "t", parameters)
+    briefing.output_path(tmp_path, "html").mkdir(parents=True)
+    briefing.output_path(tmp_path, "pdf").write_bytes(b"%PDF-")
+    settings = RenderSettings(tmp_path, ("html", "pdf"), "")
+    assert settings.missing(briefing, "same", {"input_hash": "same"}) == ("html",)
