@@ -244,3 +244,44 @@ def test_an_output_replaced_by_a_folder_is_rendered_again(tmp_path: Path) -> Non
     briefing.output_path(tmp_path, "pdf").write_bytes(b"%PDF-")
     settings = RenderSettings(tmp_path, ("html", "pdf"), "")
     assert settings.missing(briefing, "same", {"input_hash": "same"}) == ("html",)
+
+
+METADATA = SimpleNamespace(
+    name="n", vintage="", source="", licence="", synthetic=True, content_hash="h"
+)
+
+
+def tables_recorded(out: Path, tables: dict[str, str]) -> Path:
+    """A ``provenance.json`` for YEAR's tables under ``out`` recording ``tables``."""
+    from wres_lib.indicators.output import PROVENANCE, _facts
+
+    folder = out / str(YEAR) / "tables"
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {**_facts(METADATA, YEAR), "tables": tables}
+    (folder / PROVENANCE).write_text(json.dumps(record), encoding="utf-8")
+    return folder
+
+
+def test_the_indicator_tables_are_only_those_written_and_only_inside(tmp_path: Path) -> None:
+    """The no-change check of the tables hashes the files ``provenance.json`` names: a name
+    outside the tables folder is not read, and is not an unchanged table."""
+    from wres_lib.data.metadata import sha256_of
+    from wres_lib.data.schema import LEVELS
+    from wres_lib.indicators.output import indicator_table_path, indicator_tables_unchanged
+
+    out = tmp_path / "out"
+    outside = tmp_path / "secret.csv"
+    outside.write_text("not a table", encoding="utf-8")
+    tables_recorded(out, {"../../../secret.csv": sha256_of(outside)})
+    assert not indicator_tables_unchanged(METADATA, out, YEAR)
+    tables_recorded(out, {})  # no table at all
+    assert not indicator_tables_unchanged(METADATA, out, YEAR)
+
+    paths = [indicator_table_path(out, YEAR, level) for level in LEVELS]
+    for path in paths:
+        path.write_text("level\n", encoding="utf-8")
+    tables_recorded(out, {path.name: sha256_of(path) for path in paths})
+    assert indicator_tables_unchanged(METADATA, out, YEAR)
+    folder = tables_recorded(out, {})
+    (folder / "provenance.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert not indicator_tables_unchanged(METADATA, out, YEAR)  # damaged: written again
