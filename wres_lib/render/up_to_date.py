@@ -3,11 +3,13 @@ changed ends at once, without reading the data or starting a worker.
 
 A build in which no briefing failed records, in its manifest, a hash of the request (the
 dataset's content, the library's code, the rendering packages and fonts, the notebooks, the run
-date, the year, the levels, codes and formats asked for, the data folder) and a hash of the
-entries it left. The same request later is up to date while the manifest still holds exactly
-those entries and every file they list is there: nothing can have changed that a build would
-render again. Anything else (another ``wres brief``, a file deleted, a changed input) misses,
-and the build plans every briefing as usual. Nothing here imports pandas.
+date, the year, the levels, codes and formats asked for, the data folder as given and
+resolved) and a hash of the entries it left, once the index is written. The same request later
+is up to date while the manifest still holds exactly those entries and every file they list is
+in the year's folder with its recorded size: nothing can have changed that a build would render
+again. Anything else (another ``wres brief``, a file deleted or edited, a changed input, a
+damaged or forged manifest) misses, and the build plans every briefing as usual. Nothing here
+imports pandas, and nothing outside the year's folder is looked at because the manifest names it.
 """
 
 from __future__ import annotations
