@@ -68,7 +68,7 @@ def written_year(out: Path, complete: str) -> Manifest:
         files = (str(page.relative_to(out)),)
         manifest.add(Outcome("trust", code, "ok", 1.0, files, input_hash=code * 4))
     (out / str(YEAR) / "index.html").write_text("<h1>index</h1>", encoding="utf-8")
-    manifest.write(complete=complete)
+    manifest.write(complete=complete, planned=2)
     return manifest
 
 
@@ -94,6 +94,16 @@ def test_a_complete_year_is_unchanged_until_anything_changes(tmp_path: Path) -> 
     assert unchanged_count(tmp_path, YEAR, "asked") is None  # another entry (wres brief)
     path.write_text("{ damaged", encoding="utf-8")
     assert unchanged_count(tmp_path, YEAR, "asked") is None
+
+
+def test_the_count_is_of_the_briefings_the_build_planned(tmp_path: Path) -> None:
+    """A build of some codes leaves the other entries in the manifest; its no-change run says
+    how many briefings it was asked for, as the build that recorded it did."""
+    manifest = written_year(tmp_path, "")
+    manifest.write(complete="only ZT001", planned=1)
+    assert unchanged_count(tmp_path, YEAR, "only ZT001") == 1
+    manifest.write(complete="forged", planned=3)  # more than the manifest lists
+    assert unchanged_count(tmp_path, YEAR, "forged") is None
 
 
 def test_a_build_that_is_not_complete_records_no_request(tmp_path: Path) -> None:
@@ -160,7 +170,7 @@ def forged(out: Path, files: object) -> None:
     path = out / str(YEAR) / "manifest.json"
     manifest = json.loads(path.read_text(encoding="utf-8"))
     manifest["briefings"][0]["files"] = files
-    manifest["complete"] = complete_record("asked", manifest["briefings"])
+    manifest["complete"] = complete_record("asked", manifest["briefings"], 2)
     path.write_text(json.dumps(manifest), encoding="utf-8")
 
 

@@ -278,7 +278,8 @@ def _build_locked(
     manifest.write()
     write_index(year_dir, manifest, dataset.organisations)
     if request and not any(outcome.status == "failed" for outcome in outcomes):
-        manifest.write(complete=request)  # last: a build stopped before this is not complete
+        # Last: a build stopped before this is not complete (its index may be older).
+        manifest.write(complete=request, planned=len(outcomes))
     if stale and settings.cache:  # what `wres table NAME` and `wres stories` print, served at once
         from wres_lib.tables.printed import keep_printed
 

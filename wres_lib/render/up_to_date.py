@@ -66,29 +66,33 @@ def entries_hash(entries: Iterable[dict[str, Any]]) -> str:
     return hashlib.sha256(json.dumps(kept).encode()).hexdigest()
 
 
-def complete_record(request: str, entries: list[dict[str, Any]]) -> dict[str, str]:
-    """What the manifest keeps of a build in which every briefing was rendered or unchanged."""
-    return {"request": request, "entries": entries_hash(entries)}
+def complete_record(request: str, entries: list[dict[str, Any]], planned: int) -> dict[str, Any]:
+    """What the manifest keeps of a build of ``planned`` briefings, every one rendered or
+    unchanged."""
+    return {"request": request, "entries": entries_hash(entries), "briefings": planned}
 
 
 def unchanged_count(out_dir: Path, year: int, request: str) -> int | None:
-    """How many briefings the year's manifest lists if it records ``request`` as complete and
-    still holds those entries, each done and with its files present at their recorded sizes;
-    None otherwise (a damaged or forged manifest included: nothing is read because of it)."""
+    """How many briefings the build of ``request`` planned if the year's manifest records it as
+    complete and still holds the entries it left, each done and with its files present at their
+    recorded sizes; None otherwise (a damaged or forged manifest included: nothing is read
+    because of it)."""
     year_dir = out_dir / str(year)
     try:
         manifest = json.loads((year_dir / "manifest.json").read_text(encoding="utf-8"))
         record, entries = manifest[COMPLETE_KEY], manifest["briefings"]
         if record["request"] != request or record["entries"] != entries_hash(entries):
             return None
-        done = all(e["status"] in DONE_STATUSES for e in entries)
+        planned = record["briefings"]
+        done = type(planned) is int and 0 <= planned <= len(entries)
+        done = done and all(e["status"] in DONE_STATUSES for e in entries)
         files = [e["files"].items() for e in entries]
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
     present = (year_dir / "index.html").is_file() and all(
         _kept(out_dir, str(year), name, size) for listed in files for name, size in listed
     )
-    return len(entries) if done and present else None
+    return planned if done and present else None
 
 
 def _kept(out_dir: Path, year: str, name: object, size: object) -> bool:
