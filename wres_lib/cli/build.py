@@ -161,10 +161,12 @@ def build(
     unchanged = unchanged_count(out, wres_year, request) if fresh else None
     outcomes: list[Outcome] = []
     if unchanged is None:
-        from wres_lib.render.plan import check_only
+        from wres_lib.render.paths import check_briefing_outputs
+        from wres_lib.render.plan import plan
 
         dataset = dataset_of(data, cache_dir, no_cache)
-        check_only(dataset, wres_year, chosen_levels, only)  # before anything is written
+        for briefing in plan(dataset, wres_year, chosen_levels, data, only):
+            check_briefing_outputs(briefing, out)  # an unknown or unsafe code: nothing written
         if not tables_unchanged:
             _write_tables(dataset, out, wres_year)
         outcomes = _render_set(

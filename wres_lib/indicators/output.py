@@ -30,15 +30,18 @@ def _facts(metadata: DatasetMetadata, year: int) -> dict[str, Any]:
 def indicator_tables_unchanged(metadata: DatasetMetadata, out_dir: Path, year: int) -> bool:
     """True if the tables of ``year`` under ``out_dir`` were written from the data ``metadata``
     describes with this code, and are still the files written then (``provenance.json``
-    records their sha256)."""
+    records their sha256; only the tables of every level, in this folder, are read)."""
     folder = out_dir / str(year) / "tables"
+    names = {indicator_table_path(out_dir, year, level).name for level in LEVELS}
     try:
         recorded = json.loads((folder / PROVENANCE).read_text(encoding="utf-8"))
         files = recorded.pop("tables")
-        return recorded == _facts(metadata, year) and all(
-            sha256_of(folder / name) == digest for name, digest in files.items()
+        return (
+            recorded == _facts(metadata, year)
+            and set(files) == names
+            and all(sha256_of(folder / name) == files[name] for name in sorted(names))
         )
-    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+    except (OSError, ValueError, KeyError, AttributeError, TypeError, RecursionError):
         return False
 
 

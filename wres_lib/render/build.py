@@ -231,9 +231,11 @@ def _build_locked(
             outcomes += _run(stale, executor, settings, record)
         if keeping is not None:
             keeping.join()
-    failed = any(outcome.status == "failed" for outcome in outcomes)
-    manifest.write(complete=request if request and not failed else "")
+    manifest.write()
     write_index(year_dir, manifest, dataset.organisations)
+    if request and not any(outcome.status == "failed" for outcome in outcomes):
+        # Last: a build stopped before this is not complete (its index may be older).
+        manifest.write(complete=request, planned=len(outcomes))
     return outcomes
 
 

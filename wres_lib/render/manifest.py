@@ -83,10 +83,11 @@ class Manifest:
         if outcome.status != "skipped":
             self.write()
 
-    def write(self, complete: str = "") -> None:
+    def write(self, complete: str = "", planned: int = 0) -> None:
         """Rewrite the file atomically, keeping entries another process wrote since it was
-        read (this process's own outcomes win); with ``complete``, record that build request
-        as complete with the entries written (:mod:`wres_lib.render.up_to_date`)."""
+        read (this process's own outcomes win); with ``complete``, record that build request,
+        of ``planned`` briefings, as complete with the entries written
+        (:mod:`wres_lib.render.up_to_date`)."""
         with exclusive(self.path.parent, lambda message: None, WRITE_LOCK):
             on_disk, _ = read_entries(self.path)
             ours = {(o.level, o.code) for o in self.added}
@@ -96,7 +97,7 @@ class Manifest:
                     merged[key] = entry
             self.entries = merged
             briefings = self.briefings()
-            done = {COMPLETE_KEY: complete_record(complete, briefings)} if complete else {}
+            done = {COMPLETE_KEY: complete_record(complete, briefings, planned)} if complete else {}
             text = json.dumps(self.header | done | {"briefings": briefings}, indent=2) + "\n"
             write_text_atomically(self.path, text)
 
@@ -108,7 +109,7 @@ def read_entries(path: Path) -> tuple[dict[tuple[str, str], dict], str]:
         briefings = json.loads(path.read_text(encoding="utf-8"))["briefings"]
     except FileNotFoundError:
         return {}, ""
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # bad UTF-8 or JSON, a huge number
         return {}, f"unreadable: {error}"
     except (KeyError, TypeError):
         return {}, "no list of briefings"

@@ -3,19 +3,22 @@ changed ends at once, without reading the data or starting a worker.
 
 A build in which no briefing failed records, in its manifest, a hash of the request (the
 dataset's content, the library's code, the rendering packages and fonts, the notebooks, the run
-date, the year, the levels, codes and formats asked for, the data folder) and a hash of the
-entries it left. The same request later is up to date while the manifest still holds exactly
-those entries and every file they list is there: nothing can have changed that a build would
-render again. Anything else (another ``wres brief``, a file deleted, a changed input) misses,
-and the build plans every briefing as usual. Nothing here imports pandas.
+date, the year, the levels, codes and formats asked for, the data folder as given and
+resolved) and a hash of the entries it left, once the index is written. The same request later
+is up to date while the manifest still holds exactly those entries and every file they list is
+in the year's folder with its recorded size: nothing can have changed that a build would render
+again. Anything else (another ``wres brief``, a file deleted or edited, a changed input, a
+damaged or forged manifest) misses, and the build plans every briefing as usual. Nothing here
+imports pandas, and nothing outside the year's folder is looked at because the manifest names it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from wres_lib.data.metadata import sha256_of
@@ -40,7 +43,7 @@ def request_hash(
     """One hash of everything a build's set of briefings depends on, and of what was asked."""
     parts = {
         "dataset": dataset_hash,
-        "data_dir": str(data_dir.resolve()),
+        "data_dir": [str(data_dir), str(data_dir.resolve())],  # the page prints it as given
         "library": library_hash(),
         "renderer": renderer_fingerprint(),
         "notebooks": [sha256_of(notebooks_dir / name) for name in sorted(NOTEBOOKS.values())],
@@ -63,23 +66,43 @@ def entries_hash(entries: Iterable[dict[str, Any]]) -> str:
     return hashlib.sha256(json.dumps(kept).encode()).hexdigest()
 
 
-def complete_record(request: str, entries: list[dict[str, Any]]) -> dict[str, str]:
-    """What the manifest keeps of a build in which every briefing was rendered or unchanged."""
-    return {"request": request, "entries": entries_hash(entries)}
+def complete_record(request: str, entries: list[dict[str, Any]], planned: int) -> dict[str, Any]:
+    """What the manifest keeps of a build of ``planned`` briefings, every one rendered or
+    unchanged."""
+    return {"request": request, "entries": entries_hash(entries), "briefings": planned}
 
 
 def unchanged_count(out_dir: Path, year: int, request: str) -> int | None:
-    """How many briefings the year's manifest lists if it records ``request`` as complete and
-    still holds those entries, each done and with its files present; None otherwise."""
+    """How many briefings the build of ``request`` planned if the year's manifest records it as
+    complete and still holds the entries it left, each done and with its files present at their
+    recorded sizes; None otherwise (a damaged or forged manifest included: nothing is read
+    because of it)."""
     year_dir = out_dir / str(year)
     try:
         manifest = json.loads((year_dir / "manifest.json").read_text(encoding="utf-8"))
         record, entries = manifest[COMPLETE_KEY], manifest["briefings"]
         if record["request"] != request or record["entries"] != entries_hash(entries):
             return None
-        done = all(e["status"] in DONE_STATUSES for e in entries)
-        files = [out_dir / name for e in entries for name in e["files"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        planned = record["briefings"]
+        done = type(planned) is int and 0 <= planned <= len(entries)
+        done = done and all(e["status"] in DONE_STATUSES for e in entries)
+        files = [e["files"].items() for e in entries]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
-    present = (year_dir / "index.html").is_file() and all(path.is_file() for path in files)
-    return len(entries) if done and present else None
+    present = (year_dir / "index.html").is_file() and all(
+        _kept(out_dir, str(year), name, size) for listed in files for name, size in listed
+    )
+    return planned if done and present else None
+
+
+def _kept(out_dir: Path, year: str, name: object, size: object) -> bool:
+    """True if ``name`` is a file of the ``year`` folder under ``out_dir`` (no ``..``) and is
+    there with ``size`` bytes."""
+    path = PurePosixPath(name) if isinstance(name, str) else None
+    if path is None or path.parts[:1] != (year,) or ".." in path.parts or type(size) is not int:
+        return False
+    try:
+        found = (out_dir / path).stat()
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_size == size

@@ -31,10 +31,10 @@ class RenderSettings:
 
     def missing(self, briefing: Briefing, digest: str, previous: dict | None) -> tuple[str, ...]:
         """The formats of ``briefing`` to render: all of them unless its input hash is the one
-        recorded last time, else those whose file is missing."""
+        recorded last time, else those whose file is missing (or is not a file)."""
         fresh = not self.force and previous is not None and previous.get("input_hash") == digest
-        done = {f for f in self.formats if fresh and briefing.output_path(self.out_dir, f).exists()}
-        return tuple(f for f in self.formats if f not in done)
+        paths = {f: briefing.output_path(self.out_dir, f) for f in self.formats}
+        return tuple(f for f in self.formats if not (fresh and paths[f].is_file()))
 
 
 def render_one(
