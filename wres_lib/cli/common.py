@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from wres_lib.analysis.context_cache import CachedTables
     from wres_lib.data.dataset import Dataset
     from wres_lib.data.metadata import DatasetMetadata
+    from wres_lib.errors import Violation
 
 DEFAULT_DATA = Path("data/sample")
 DEFAULT_OUT = Path("outputs")
@@ -147,14 +148,20 @@ def checked_data(
     if (cached := cached_facts(data, cache_dir, no_cache)) is not None:
         return cached
     from wres_lib.analysis.context import dataset_facts
-    from wres_lib.analysis.targets import target_violations
     from wres_lib.errors import DataValidationError
 
     context = context_of(data, cache_dir, no_cache)
-    problems = target_violations(context.dataset, context.indicators, context.model_employer)
-    if problems:
+    if problems := target_problems(context):
         raise DataValidationError(str(data), problems)
     return context.dataset.metadata, dataset_facts(context)
+
+
+def target_problems(context: BriefingContext) -> list[Violation]:
+    """Action-plan targets their baseline already meets, the check ``wres validate`` adds to
+    the data's: it needs the computed indicators, so it runs only once the data is valid."""
+    from wres_lib.analysis.targets import target_violations
+
+    return target_violations(context.dataset, context.indicators, context.model_employer)
 
 
 def chosen_formats(text: str) -> tuple[str, ...]:

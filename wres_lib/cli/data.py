@@ -16,9 +16,9 @@ from wres_lib.cli.common import (
     data_option,
     dataset_of,
     out_option,
+    target_problems,
     year_option,
 )
-from wres_lib.errors import Violation
 
 if TYPE_CHECKING:
     from wres_lib.data.metadata import DatasetMetadata
@@ -38,11 +38,13 @@ def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
         metadata, facts = cached
         rows, present, years = facts["rows"], facts["present"], facts["years"]
     else:
+        from wres_lib.analysis.context import BriefingContext
+        from wres_lib.data.dataset import load_dataset
         from wres_lib.data.validation import validate_folder
 
         metadata, tables, violations = validate_folder(folder)
         if not violations and tables.get("targets") is not None:
-            violations = _target_violations(folder)
+            violations = target_problems(BriefingContext(load_dataset(folder)))
         if violations:
             noun = "problem" if len(violations) == 1 else "problems"
             click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
@@ -66,17 +68,6 @@ def valid_line(folder: Path, metadata: DatasetMetadata, facts: dict[str, Any]) -
         f"{folder}: valid{label}: {metadata.name}, {facts['present']} of {len(TABLES)} tables, "
         f"{facts['rows']:,} rows, {span}"
     )
-
-
-def _target_violations(folder: Path) -> list[Violation]:
-    """Targets the baseline already meets: a check on the computed indicators, so it runs only
-    once the data itself is valid."""
-    from wres_lib.analysis.context import BriefingContext
-    from wres_lib.analysis.targets import target_violations
-    from wres_lib.data.dataset import load_dataset
-
-    context = BriefingContext(load_dataset(folder))
-    return target_violations(context.dataset, context.indicators, context.model_employer)
 
 
 @click.command()
