@@ -34,7 +34,7 @@ def main() -> None:
     data = args.data.resolve()
     with tempfile.TemporaryDirectory(prefix="wres-profile-") as cache:
         year = load_context(data, cache).dataset.years[-1]  # the shared tables, cached
-        kernel = WarmKernel(kernel_env(cache, year))
+        kernel = WarmKernel(kernel_env(cache))
         notebook = NOTEBOOKS_DIR / NOTEBOOKS["trust"]
         try:
             for number, code in enumerate(args.codes.split(",")):

@@ -18,7 +18,6 @@ from wres_lib.analysis import context_cache
 from wres_lib.analysis.context import (
     CACHE_ENV,
     SERIES_KEPT,
-    YEAR_ENV,
     BriefingContext,
     _tables_of,
     dataset_facts,
@@ -26,6 +25,7 @@ from wres_lib.analysis.context import (
 )
 from wres_lib.analysis.context_cache import PREFIX, cache_key, default_cache_dir, save_tables
 from wres_lib.analysis.kernel_env import kernel_env
+from wres_lib.briefings import national, system, trust
 from wres_lib.briefings.national import NationalBriefing
 from wres_lib.briefings.system import SystemBriefing
 from wres_lib.briefings.trust.briefing import TrustBriefing
@@ -164,11 +164,9 @@ def fragments(briefing: object) -> dict[str, str]:
 def test_a_kernel_holds_its_year_slice_and_renders_the_same(
     monkeypatch, sample_cache: Path, sample_context: BriefingContext
 ) -> None:
-    monkeypatch.setenv(CACHE_ENV, str(sample_cache))
-    monkeypatch.setenv(YEAR_ENV, str(YEAR))  # what a build tells its kernels
-    told = kernel_env(sample_cache, YEAR)
-    assert told[CACHE_ENV] == str(sample_cache) and told[YEAR_ENV] == str(YEAR)
-    kernel = load_context(SAMPLE)
+    monkeypatch.setenv(CACHE_ENV, str(sample_cache))  # what a build tells its kernels
+    assert kernel_env(sample_cache)[CACHE_ENV] == str(sample_cache)
+    kernel = load_context(SAMPLE, year=YEAR)  # as a briefing of YEAR asks for it
     assert kernel.store is not None and not {"indicators", "model_employer"} & vars(kernel).keys()
     assert set(kernel.indicators["year"]) == {YEAR - 1, YEAR}
     assert len(kernel.indicators) < len(sample_context.indicators) / 4
@@ -189,6 +187,20 @@ def test_a_kernel_holds_its_year_slice_and_renders_the_same(
     assert fragments(NationalBriefing(kernel, YEAR)) == fragments(
         NationalBriefing(sample_context, YEAR)
     )
+
+
+def test_each_notebook_asks_for_its_years_slice(monkeypatch, sample_cache: Path) -> None:
+    """A kernel is not told the year (it may start before the build knows it): each briefing's
+    ``build``, which its notebook calls, asks for its year, so a kernel holds only that slice."""
+    monkeypatch.setenv(CACHE_ENV, str(sample_cache))
+    built = (
+        trust.build(SAMPLE, "ZT010", YEAR),
+        system.build(SAMPLE, "icb", "ZQ01", YEAR),
+        national.build(SAMPLE, YEAR),
+    )
+    for briefing in built:
+        assert briefing.context.store is not None
+        assert set(briefing.context.indicators["year"]) == {YEAR - 1, YEAR}
 
 
 def test_every_press_table_is_the_same_from_the_year_slice(

@@ -31,7 +31,7 @@ from wres_lib.analysis.context_cache import (
     open_cache,
     save_tables,
 )
-from wres_lib.analysis.kernel_env import CACHE_ENV, YEAR_ENV
+from wres_lib.analysis.kernel_env import CACHE_ENV
 from wres_lib.analysis.targets import indicator_filters, target_status
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
@@ -342,14 +342,12 @@ def load_context(
 
     With ``cache_dir`` (by default the folder named by the ``WRES_CONTEXT_CACHE`` environment
     variable, which a build sets for its notebook kernels) the computed tables are kept there.
-    With ``year`` (by default ``WRES_CONTEXT_YEAR``, also set by a build) a context restored from
-    the cache holds the indicator rows of ``year`` and the year before, and reads an
-    organisation's series of every year when asked for it (:meth:`BriefingContext.slice`).
+    With ``year`` (as a briefing asks for its year) a context restored from the cache holds the
+    indicator rows of ``year`` and the year before, and reads an organisation's series of every
+    year when asked for it (:meth:`BriefingContext.slice`).
     """
     folder = Path(data_dir).resolve()
     metadata = read_metadata(folder)
     cache = str(cache_dir) if cache_dir is not None else os.environ.get(CACHE_ENV, "")
-    if year is None and os.environ.get(YEAR_ENV, "").isdigit():
-        year = int(os.environ[YEAR_ENV])
     years = None if year is None else (year - 1, year)
     return _cached_context(str(folder), metadata.content_hash, cache, years)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,8 @@ from wres_lib.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
     from wres_lib.data.dataset import Dataset
     from wres_lib.render.outcome import Outcome
 
@@ -65,7 +69,7 @@ def brief(
     check_briefing_outputs(briefing, out)
     started = time.perf_counter()
     cache = chosen_cache(cache_dir, no_cache)
-    kernel = WarmKernel(kernel_env(cache, briefing.parameters["year"]))
+    kernel = WarmKernel(kernel_env(cache))
     try:
         written = render_briefing(briefing, out, chosen, kernel=kernel)
     finally:
@@ -150,29 +154,31 @@ def build(
     chosen_levels = check_levels(level.strip() for level in levels.split(",") if level.strip())
     chosen = chosen_formats(formats)
     check_output_folder(out)
-    metadata, facts = checked_data(data, cache_dir, no_cache)
-    wres_year = year_of(facts["years"], year, data)
-    click.echo(valid_line(data, metadata, facts))
-    request = request_hash(metadata.content_hash, data, wres_year, chosen_levels, only, chosen)
-    tables_unchanged = indicator_tables_unchanged(metadata, out, wres_year)
-    if tables_unchanged:
-        click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
-    fresh = tables_unchanged and not force
-    unchanged = unchanged_count(out, wres_year, request) if fresh else None
-    outcomes: list[Outcome] = []
-    if unchanged is None:
-        from wres_lib.render.paths import check_briefing_outputs
-        from wres_lib.render.plan import plan
+    cache = chosen_cache(cache_dir, no_cache)
+    with _workers_while_computing(data, cache, jobs, scheduler, chosen_levels) as executor:
+        metadata, facts = checked_data(data, cache_dir, no_cache)
+        wres_year = year_of(facts["years"], year, data)
+        click.echo(valid_line(data, metadata, facts))
+        request = request_hash(metadata.content_hash, data, wres_year, chosen_levels, only, chosen)
+        tables_unchanged = indicator_tables_unchanged(metadata, out, wres_year)
+        if tables_unchanged:
+            click.echo(f"unchanged: {out / str(wres_year) / 'tables'} (same data and code)")
+        fresh = tables_unchanged and not force
+        unchanged = unchanged_count(out, wres_year, request) if fresh else None
+        outcomes: list[Outcome] = []
+        if unchanged is None:
+            from wres_lib.render.paths import check_briefing_outputs
+            from wres_lib.render.plan import plan
 
-        dataset = dataset_of(data, cache_dir, no_cache)
-        for briefing in plan(dataset, wres_year, chosen_levels, data, only):
-            check_briefing_outputs(briefing, out)  # an unknown or unsafe code: nothing written
-        if not tables_unchanged:
-            _write_tables(dataset, out, wres_year)
-        outcomes = _render_set(
-            dataset, data, out, wres_year, chosen_levels, only, chosen, jobs, scheduler, force,
-            request, chosen_cache(cache_dir, no_cache),
-        )  # fmt: skip
+            dataset = dataset_of(data, cache_dir, no_cache)
+            for briefing in plan(dataset, wres_year, chosen_levels, data, only):
+                check_briefing_outputs(briefing, out)  # an unknown or unsafe code: nothing written
+            if not tables_unchanged:
+                _write_tables(dataset, out, wres_year)
+            outcomes = _render_set(
+                dataset, data, out, wres_year, chosen_levels, only, chosen, jobs, scheduler,
+                force, request, cache, executor,
+            )  # fmt: skip
     failed = [o for o in outcomes if o.status == "failed"]
     skipped = sum(o.status == "skipped" for o in outcomes) + (unchanged or 0)
     total = len(outcomes) + (unchanged or 0)
@@ -204,6 +210,24 @@ def _write_tables(dataset: Dataset, out: Path, year: int) -> None:
     click.echo(f"wrote {len(written)} indicator tables to {out / str(year) / 'tables'}")
 
 
+@contextmanager
+def _workers_while_computing(
+    data: Path, cache: Path | None, jobs: int | None, scheduler: str | None, levels: list[str]
+) -> Iterator[Executor | None]:
+    """Local workers started now, when the dataset is not in the cache: their kernels warm up
+    while this process validates it and computes the shared tables. Else None (the build
+    starts its workers when it knows it has something to render)."""
+    from wres_lib.cli.common import cached_facts
+
+    if scheduler is not None or cache is None or cached_facts(data, cache, False) is not None:
+        yield None
+        return
+    from wres_lib.render.pool import kernel_cache, workers
+
+    with workers(jobs, cache=kernel_cache(cache), levels=levels) as executor:
+        yield executor
+
+
 def _render_set(
     dataset: Dataset,
     data: Path,
@@ -217,6 +241,7 @@ def _render_set(
     force: bool,
     request: str,
     cache: Path | None,
+    executor: Executor | None,
 ) -> list[Outcome]:
     """Plan and render the year's briefings with a progress line; every outcome."""
     from wres_lib.render.build import build as build_all
@@ -236,6 +261,7 @@ def _render_set(
             force=force,
             cache=cache or "",
             request=request,
+            executor=executor,
             report=report,
             waiting=lambda message: click.echo(message, err=True),
         )

@@ -17,20 +17,15 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
-import os
 import shutil
-import socket
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, as_completed
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from wres_lib.analysis.context import load_context
-from wres_lib.analysis.context_cache import default_cache_dir
 from wres_lib.data.dataset import Dataset
 from wres_lib.data.metadata import sha256_of
 from wres_lib.data.provenance import library_hash
@@ -44,16 +39,10 @@ from wres_lib.render.outcome import Outcome
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
 from wres_lib.render.paths import check_briefing_outputs, check_output_folder
 from wres_lib.render.plan import plan
+from wres_lib.render.pool import check_reachable, kernel_cache, workers
 from wres_lib.render.worker import RenderSettings, render_one
 
-SCHEDULER_TIMEOUT_SECONDS = 30
-SCHEDULER_CONNECT_SECONDS = 5
-DEFAULT_SCHEDULER_PORT = 8786
 log = logging.getLogger(__name__)
-
-
-class SchedulerError(WresError):
-    """The Dask scheduler given cannot be reached."""
 
 
 def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> str:
@@ -69,55 +58,6 @@ def input_hash(briefing: Briefing, dataset_hash: str, notebooks_dir: Path = NOTE
         renderer_fingerprint(),
     )
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-@contextmanager
-def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
-    """A pool of ``workers`` processes, or a Dask cluster: ``"local"`` starts one here, any
-    other address (``tcp://host:port``) joins a running scheduler."""
-    if scheduler is None:
-        # New interpreters, not forks: a worker does not inherit the tables this process holds.
-        spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
-            yield pool
-        return
-    from distributed import Client, LocalCluster
-
-    if scheduler == "local":
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        with cluster, Client(cluster) as client:
-            yield client.get_executor(pure=False)
-        return
-    try:
-        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT_SECONDS)
-    except (OSError, TimeoutError, ValueError) as error:
-        raise SchedulerError(f"cannot use the Dask scheduler at {scheduler}: {error}") from error
-    with client:
-        yield client.get_executor(pure=False)
-
-
-def check_reachable(scheduler: str) -> None:
-    """Raise :class:`SchedulerError` within seconds if nothing answers at ``scheduler``
-    (``tcp://host:port`` or ``host:port``)."""
-    address = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
-    try:
-        host, port = address.hostname, address.port or DEFAULT_SCHEDULER_PORT
-    except ValueError as error:
-        raise SchedulerError(f"{scheduler!r} is not a scheduler address: {error}") from error
-    if not host:
-        raise SchedulerError(
-            f"{scheduler!r} is not a scheduler address; expected 'local' or tcp://host:port"
-        )
-    try:
-        socket.create_connection((host, port), timeout=SCHEDULER_CONNECT_SECONDS).close()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise SchedulerError(
-            f"cannot reach the Dask scheduler at {scheduler}: {reason} "
-            f"(waited {SCHEDULER_CONNECT_SECONDS} s); is it running?"
-        ) from error
 
 
 def _run(
@@ -149,13 +89,15 @@ def build(
     cache: Path | str | None = None,
     notebooks_dir: Path = NOTEBOOKS_DIR,
     request: str = "",
+    executor: Executor | None = None,
     report: Callable[[Outcome, int, int], None] = lambda outcome, done, total: None,
     waiting: Callable[[str], None] = lambda message: None,
 ) -> list[Outcome]:
     """Render every planned briefing with ``jobs`` workers; return each outcome.
 
     Workers are local processes, or with ``scheduler`` a Dask cluster (``"local"`` or a
-    scheduler's address); each keeps one notebook kernel warm between its briefings. The
+    scheduler's address); each keeps one notebook kernel warm between its briefings. A caller
+    that started them already (:func:`~wres_lib.render.pool.workers`) passes ``executor``. The
     notebooks come from ``notebooks_dir``. The shared tables are cached under ``cache`` (default:
     :func:`~wres_lib.analysis.context_cache.default_cache_dir`; ``""``: no cache, every kernel
     computes them). Unchanged briefings are skipped unless ``force``.
@@ -181,12 +123,14 @@ def build(
         for b in plan(dataset, year, levels, data_dir, only)
     ]
     year_dir = out_dir / str(year)
-    cache = default_cache_dir() if cache is None else cache
-    cache = str(Path(cache).resolve()) if str(cache) else ""
-    settings = RenderSettings(out_dir, formats, cache, notebooks_dir, force)
+    settings = RenderSettings(out_dir, formats, kernel_cache(cache), notebooks_dir, force)
+    if executor is None:
+        started = workers(jobs, scheduler, cache=settings.cache, levels=levels)
+    else:
+        started = nullcontext(executor)
     with exclusive(year_dir, waiting):
         outcomes = _build_locked(
-            briefings, dataset, data_dir, year_dir, settings, jobs, scheduler, report, request
+            briefings, dataset, data_dir, year_dir, settings, started, report, request
         )
     outcomes.sort(key=lambda o: (LEVELS.index(o.level), o.code))
     return outcomes
@@ -198,8 +142,7 @@ def _build_locked(
     data_dir: Path,
     year_dir: Path,
     settings: RenderSettings,
-    jobs: int | None,
-    scheduler: str | None,
+    started: AbstractContextManager[Executor],
     report: Callable[[Outcome, int, int], None],
     request: str,
 ) -> list[Outcome]:
@@ -227,7 +170,7 @@ def _build_locked(
         record(outcomes[-1])
     if stale:
         keeping = _keep_printed_meanwhile(data_dir, settings.cache, int(year_dir.name))
-        with _executor(jobs or os.cpu_count() or 1, scheduler) as executor:
+        with started as executor:
             outcomes += _run(stale, executor, settings, record)
         if keeping is not None:
             keeping.join()

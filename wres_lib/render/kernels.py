@@ -1,7 +1,8 @@
 """Run notebooks in a Jupyter kernel kept warm between briefings.
 
 A fresh kernel spends about two seconds importing pandas, matplotlib and statsmodels and loading
-the build's shared tables; a :class:`WarmKernel` pays that once per worker process. Before each
+the build's shared tables; a :class:`WarmKernel` pays that once per worker process, and its
+:meth:`~WarmKernel.warm` can pay the imports before the first notebook is ready. Before each
 notebook it closes any open figures and deletes the names the last notebook defined, and it
 numbers the cells itself, so an executed notebook is the same as a fresh kernel's
 (``tests/test_kernels.py`` checks the rendered bytes). Execution is nbclient's, the engine papermill
@@ -14,6 +15,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterable
 from multiprocessing.util import Finalize
 from pathlib import Path
 from typing import Any
@@ -88,6 +90,21 @@ class WarmKernel:
             self.shutdown()  # the next notebook gets a new kernel
             raise BriefingError(briefing, f"the kernel failed: {error}") from error
         return injected
+
+    def warm(self, modules: Iterable[str]) -> None:
+        """Start the kernel, if it is not running, and import ``modules`` in it, so the first
+        notebook finds them loaded; nothing is left in the notebooks' namespace or history.
+        Raises :class:`BriefingError` if an import or the kernel fails."""
+        imports = "".join(f"import {name}\n" for name in modules)
+        cell = nbformat.v4.new_code_cell(imports + RESET_CODE)
+        try:
+            self._execute(nbformat.v4.new_notebook(cells=[cell]), store_history=False)
+        except _FailedCell as failed:
+            error, _ = failed.args
+            raise BriefingError("the kernel's warm-up", f"{error.ename}: {error.evalue}") from error
+        except (DeadKernelError, RuntimeError, TimeoutError) as error:
+            self.shutdown()
+            raise BriefingError("the kernel's warm-up", f"the kernel failed: {error}") from error
 
     def shutdown(self) -> None:
         """Stop the kernel, if it is running."""

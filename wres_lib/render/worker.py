@@ -8,7 +8,9 @@ A worker is a new interpreter (spawned, not forked) that imports this module to 
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,15 @@ from wres_lib.errors import WresError
 from wres_lib.files import write_bytes_atomically
 from wres_lib.render.briefing import FORMATS, NOTEBOOKS_DIR, Briefing, render_briefing
 from wres_lib.render.outcome import Outcome
+
+# What the notebook of each level imports first, which a worker's kernel can import early.
+LEVEL_MODULES = {
+    "national": "wres_lib.briefings.national",
+    "region": "wres_lib.briefings.system",
+    "icb": "wres_lib.briefings.system",
+    "trust": "wres_lib.briefings.trust",
+}
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -52,7 +63,7 @@ def render_one(
             html = briefing.output_path(out_dir, "html").read_text(encoding="utf-8")
             write_bytes_atomically(paths["pdf"], html_to_pdf(html))  # no need to run it again
         else:
-            kernel = thread_kernel(kernel_env(settings.cache, briefing.parameters["year"]))
+            kernel = thread_kernel(kernel_env(settings.cache))
             render_briefing(briefing, out_dir, missing, settings.notebooks_dir, kernel)
     except (WresError, KeyError, OSError, ValueError) as error:
         for fmt in FORMATS:  # an older page would contradict the index's "not rendered"
@@ -61,3 +72,16 @@ def render_one(
         return Outcome.of(briefing, "failed", seconds, error=str(error), input_hash=digest)
     files = tuple(str(path.relative_to(out_dir)) for path in paths.values())
     return Outcome.of(briefing, "ok", time.perf_counter() - started, files, input_hash=digest)
+
+
+def warm_up(cache: str, levels: Iterable[str]) -> None:
+    """Start this worker's kernel and import the notebooks' modules for ``levels`` in it (a
+    process pool's initializer, run while the build computes its shared tables). A failure is
+    only logged: the first briefing tries again and reports it."""
+    from wres_lib.render.kernels import thread_kernel
+
+    modules = dict.fromkeys(LEVEL_MODULES[level] for level in levels)
+    try:
+        thread_kernel(kernel_env(cache)).warm(modules)
+    except Exception as error:  # an initializer that raises would break the whole pool
+        log.warning("warning: a worker's kernel did not warm up: %s", error)

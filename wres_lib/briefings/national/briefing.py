@@ -397,4 +397,4 @@ class NationalBriefing:
 
 def build(data_dir: str | Path, year: int) -> NationalBriefing:
     """The national briefing for ``year`` from the dataset in ``data_dir``."""
-    return NationalBriefing(load_context(data_dir), year)
+    return NationalBriefing(load_context(data_dir, year=year), year)

@@ -89,4 +89,4 @@ class SystemBriefing(SystemFacts):
 
 def build(data_dir: str | Path, level: str, code: str, year: int) -> SystemBriefing:
     """The briefing of ICB or region ``code`` for ``year`` from the dataset in ``data_dir``."""
-    return SystemBriefing(load_context(data_dir), level, code, year)
+    return SystemBriefing(load_context(data_dir, year=year), level, code, year)

@@ -88,4 +88,4 @@ class TrustBriefing(TrustFacts):
 
 def build(data_dir: str | Path, org_code: str, year: int) -> TrustBriefing:
     """The briefing of trust ``org_code`` for ``year`` from the dataset in ``data_dir``."""
-    return TrustBriefing(load_context(data_dir), org_code, year)
+    return TrustBriefing(load_context(data_dir, year=year), org_code, year)
