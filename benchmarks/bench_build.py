@@ -1,7 +1,7 @@
 """Benchmark: ``wres build`` against the naive papermill / nbconvert / weasyprint loop.
 
-Renders the same N trust briefings (HTML and PDF, default 20) two ways in one run, each into a
-new folder, so both start cold:
+Renders the same N trust briefings (HTML and PDF, default 20; 0 for every trust of the latest
+year) two ways in one run, each into a new folder, so both start cold:
 
 - **ours**: ``wres build --levels trust --only ...`` with ``--jobs`` workers (default: the
   cores), with an empty cache folder of its own: shared tables computed once and cached, one
@@ -115,7 +115,9 @@ def run_naive(codes: list[str], data: Path, year: int, out: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=20, help="briefings to render (default 20)")
+    parser.add_argument(
+        "--n", type=int, default=20, help="briefings to render (default 20; 0: every trust)"
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()
@@ -123,7 +125,7 @@ def main() -> None:
     dataset = load_dataset(args.data)
     year = int(dataset.workforce["year"].max())
     active = dataset.workforce.loc[dataset.workforce["year"] == year, "org_code"]
-    codes = sorted(active.unique())[: args.n]
+    codes = sorted(active.unique())[: args.n or None]
     with tempfile.TemporaryDirectory(prefix="wres-bench-") as folder:
         ours, peaks = run_ours(codes, args.data, Path(folder) / "ours", args.jobs)
         naive = run_naive(codes, args.data, year, Path(folder) / "naive")

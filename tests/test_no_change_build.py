@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -236,7 +237,7 @@ def test_a_build_stopped_before_its_index_is_written_is_not_complete(
     dataset = SimpleNamespace(**vars(DATASET), organisations=None)
     with pytest.raises(KeyboardInterrupt):
         build_module._build_locked(
-            [], dataset, tmp_path, tmp_path / str(YEAR), settings, 1, None,
+            [], dataset, tmp_path, tmp_path / str(YEAR), settings, nullcontext(None),
             lambda *arguments: None, "asked",
         )  # fmt: skip
     assert unchanged_count(tmp_path, YEAR, "asked") is None
@@ -253,6 +254,26 @@ def test_an_output_replaced_by_a_folder_is_rendered_again(tmp_path: Path) -> Non
     briefing.output_path(tmp_path, "html").mkdir(parents=True)
     briefing.output_path(tmp_path, "pdf").write_bytes(b"%PDF-")
     settings = RenderSettings(tmp_path, ("html", "pdf"), "")
+    assert settings.missing(briefing, "same", {"input_hash": "same"}) == ("html",)
+
+
+def test_an_output_replaced_by_a_link_is_rendered_again(tmp_path: Path) -> None:
+    """A link where a page should be (to a file anywhere) is not a page the build wrote: the
+    briefing is stale, and the year is not up to date (so ``--publish`` never meets it)."""
+    from wres_lib.render.briefing import Briefing
+    from wres_lib.render.build import RenderSettings
+
+    written_year(tmp_path, "asked")
+    assert unchanged_count(tmp_path, YEAR, "asked") is not None
+    page = tmp_path / str(YEAR) / "trust" / "ZT001.html"
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_bytes(page.read_bytes())  # the same size: only the link gives it away
+    page.unlink()
+    page.symlink_to(elsewhere)
+    assert unchanged_count(tmp_path, YEAR, "asked") is None
+    parameters = {"org_code": "ZT001", "year": YEAR, "data_dir": "x"}
+    briefing = Briefing("trust", "trust", "ZT001", "t", parameters)
+    settings = RenderSettings(tmp_path, ("html",), "")
     assert settings.missing(briefing, "same", {"input_hash": "same"}) == ("html",)
 
 

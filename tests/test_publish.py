@@ -65,3 +65,27 @@ def test_the_output_folder_and_unknown_folders_are_never_overwritten(
     with pytest.raises(ValueError, match="not a published year"):
         publish(out, 2025, tmp_path / "site")
     assert (other / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("link", ["trust/ZT001.html", "tables/provenance.json", "national"])
+def test_a_symbolic_link_is_never_published(out: Path, tmp_path: Path, link: str) -> None:
+    secret = tmp_path / "elsewhere"
+    (secret / "inner").mkdir(parents=True)
+    (secret / "inner" / "ENG.html").write_text("not for the site")
+    (secret / "key.html").write_text("not for the site")
+    linked = out / "2025" / link
+    if linked.is_dir():
+        for child in linked.iterdir():
+            child.unlink()
+        linked.rmdir()
+        linked.symlink_to(secret / "inner", target_is_directory=True)
+    else:
+        linked.unlink()
+        linked.symlink_to(secret / "key.html")
+    site = tmp_path / "site"
+    (site / "2025").mkdir(parents=True)
+    (site / "2025" / "manifest.json").write_text("{}")  # published before: left as it was
+    with pytest.raises(ValueError, match="symbolic link"):
+        publish(out, 2025, site)
+    assert sorted(p.name for p in (site / "2025").iterdir()) == ["manifest.json"]
+    assert "not for the site" not in "".join(p.read_text() for p in site.rglob("*") if p.is_file())

@@ -4,7 +4,9 @@ What is copied: the index page, the manifest, every briefing (HTML and PDF) and 
 tables, the CSV files compressed with gzip (a tenth of the size; nothing links to them, and
 spreadsheet tools and ``gunzip`` open them). What is left: lock files, temporary files and
 anything else whose name starts with a dot. Compression is deterministic (no time or name in
-the gzip header), so the same build publishes the same bytes.
+the gzip header), so the same build publishes the same bytes. A build writes files, never
+links: a symbolic link among them (which could point anywhere on the machine) stops the
+publishing before anything is copied.
 """
 
 from __future__ import annotations
@@ -35,26 +37,42 @@ def publishable(year_dir: Path) -> list[Path]:
     return files
 
 
+def linked(year_dir: Path, files: list[Path]) -> list[Path]:
+    """Those of ``files`` (relative to ``year_dir``) that are symbolic links or lie in a
+    linked folder."""
+    return [
+        relative
+        for relative in files
+        if any((year_dir / part).is_symlink() for part in (relative, *relative.parents[:-1]))
+    ]
+
+
 def publish(out_dir: Path, year: int, target: Path) -> list[Path]:
     """Copy the publishable files of ``out_dir/<year>`` to ``target/<year>``; return them.
 
     The year's folder in ``target``, if it was published before (it has a manifest), is
     replaced, so a briefing no longer built is not left behind. Raises
     :class:`~wres_lib.render.paths.OutputFolderError` if ``target`` cannot be written, and
-    ``ValueError`` if it is the output folder itself or inside it, or if its year folder holds
-    files that were not published by this command.
+    ``ValueError`` if it is the output folder itself or inside it, if its year folder holds
+    files that were not published by this command, or if a publishable file is a symbolic link.
     """
     source = (out_dir / str(year)).resolve()
     destination = (target / str(year)).resolve()
     if destination == source or source in destination.parents:
         raise ValueError(f"publish to a folder outside {out_dir}, not {target}")
+    files = publishable(source)
+    if links := linked(source, files):
+        raise ValueError(
+            f"{source / links[0]} is a symbolic link, not a file a build wrote; remove it and "
+            "build again before publishing"
+        )
     if destination.exists():
         if destination.is_symlink() or not (destination / "manifest.json").is_file():
             raise ValueError(f"{destination} exists and is not a published year; not replacing it")
         shutil.rmtree(destination)
     check_output_folder(target)
     written = []
-    for relative in publishable(source):
+    for relative in files:
         content = (source / relative).read_bytes()
         if relative.suffix == ".csv":
             relative = relative.with_name(relative.name + ".gz")

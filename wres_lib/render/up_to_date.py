@@ -102,7 +102,7 @@ def _kept(out_dir: Path, year: str, name: object, size: object) -> bool:
     if path is None or path.parts[:1] != (year,) or ".." in path.parts or type(size) is not int:
         return False
     try:
-        found = (out_dir / path).stat()
+        found = (out_dir / path).lstat()  # a link to a file elsewhere is not a page we wrote
     except (OSError, ValueError):
         return False
     return stat.S_ISREG(found.st_mode) and found.st_size == size

@@ -42,10 +42,11 @@ class RenderSettings:
 
     def missing(self, briefing: Briefing, digest: str, previous: dict | None) -> tuple[str, ...]:
         """The formats of ``briefing`` to render: all of them unless its input hash is the one
-        recorded last time, else those whose file is missing (or is not a file)."""
+        recorded last time, else those whose file is missing (or is not a file, or a link)."""
         fresh = not self.force and previous is not None and previous.get("input_hash") == digest
         paths = {f: briefing.output_path(self.out_dir, f) for f in self.formats}
-        return tuple(f for f in self.formats if not (fresh and paths[f].is_file()))
+        written = {f: path.is_file() and not path.is_symlink() for f, path in paths.items()}
+        return tuple(f for f in self.formats if not (fresh and written[f]))
 
 
 def render_one(
