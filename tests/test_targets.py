@@ -208,6 +208,23 @@ def test_validate_names_a_target_the_baseline_already_meets(tmp_path: Path) -> N
     assert result.exit_code == 0 and ": valid (synthetic data)" in result.output
 
 
+def test_a_cache_made_by_any_command_keeps_the_target_check(tmp_path: Path) -> None:
+    """The cache a ``wres table`` leaves records the targets its baseline already meets, so
+    ``wres validate`` and ``wres build`` after it still refuse the data."""
+    rows = [target(TRUST, "T1", 45, "2026-03-31"), target(TRUST, "T2", 20, "2026-03-31")]
+    folder = write_tiny_dataset(tmp_path / "met", tables_with(rows))
+    cache = str(tmp_path / "cache")
+    assert run("table", "board-gap", "--data", str(folder), "--cache-dir", cache).exit_code == 0
+    for command in (
+        ["validate", str(folder)],
+        ["build", "--data", str(folder), "--out", str(tmp_path / "out"), "--levels", "trust"],
+    ):
+        result = run(*command, "--cache-dir", cache)
+        assert result.exit_code == 1, result.output
+        assert "targets.csv, row 3, column 'target_value'" in result.output
+    assert not (tmp_path / "out" / "2025" / "trust").exists()  # nothing rendered
+
+
 def test_a_template_filled_with_a_target_imports_and_shows(tmp_path: Path) -> None:
     tables = tables_with([target(TRUST, "T1", 45, "2026-03-31", description="Senior BME staff")])
     del tables["population"]

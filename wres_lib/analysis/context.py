@@ -16,7 +16,7 @@ before; an organisation's series of every year is read on its own when a trend a
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +32,7 @@ from wres_lib.analysis.context_cache import (
     save_tables,
 )
 from wres_lib.analysis.kernel_env import CACHE_ENV
-from wres_lib.analysis.targets import indicator_filters, target_status
+from wres_lib.analysis.targets import indicator_filters, target_status, target_violations
 from wres_lib.data.dataset import Dataset, load_dataset
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL
@@ -291,13 +291,17 @@ def cached_store(folder: Path, cache_dir: Path) -> CachedTables | None:
 
 
 def dataset_facts(context: BriefingContext) -> dict[str, Any]:
-    """What ``wres validate`` and ``wres indicators`` read from the cache instead of the data:
-    the tables present, their rows and the years."""
+    """What ``wres validate``, ``wres indicators`` and ``wres build`` read from the cache
+    instead of the data: the tables present, their rows, the years, and the action-plan targets
+    their baseline already meets (the check the data's own rules cannot make, as it needs the
+    indicators), each a :class:`~wres_lib.errors.Violation` as a dict."""
     tables = {name: context.dataset.table(name) for name in TABLES}
+    problems = target_violations(context.dataset, context.indicators, context.model_employer)
     return {
         "present": sum(frame is not None for frame in tables.values()),
         "rows": sum(len(frame) for frame in tables.values() if frame is not None),
         "years": context.dataset.years,
+        "target_problems": [asdict(problem) for problem in problems],
     }
 
 

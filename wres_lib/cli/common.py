@@ -82,8 +82,9 @@ def context_of(data: Path, cache_dir: Path | None, no_cache: bool) -> BriefingCo
 def cached_facts(
     data: Path, cache_dir: Path | None, no_cache: bool
 ) -> tuple[DatasetMetadata, dict[str, Any]] | None:
-    """The metadata and recorded facts (tables present, rows, years) of ``data`` when its files
-    and the library are those the cache was computed from; read without pandas. None if not."""
+    """The metadata and recorded facts (tables present, rows, years, target problems) of
+    ``data`` when its files and the library are those the cache was computed from; read without
+    pandas. None if not, or if the facts are not as this library records them."""
     from wres_lib.data.metadata import read_metadata
     from wres_lib.errors import WresError
 
@@ -91,9 +92,19 @@ def cached_facts(
     if store is None or not store.facts:
         return None
     try:
+        recorded_problems(store.facts)
         return read_metadata(data.resolve()), store.facts
-    except (OSError, WresError):
+    except (OSError, WresError, KeyError, TypeError):
         return None
+
+
+def recorded_problems(facts: dict[str, Any]) -> list[Violation]:
+    """The target problems recorded in a dataset's ``facts``
+    (:func:`~wres_lib.analysis.context.dataset_facts`); KeyError or TypeError if the facts do
+    not hold them as recorded."""
+    from wres_lib.errors import Violation
+
+    return [Violation(**problem) for problem in facts["target_problems"]]
 
 
 def checked_store(data: Path, cache_dir: Path | None, no_cache: bool) -> CachedTables | None:
@@ -143,17 +154,20 @@ def checked_data(
 ) -> tuple[DatasetMetadata, dict[str, Any]]:
     """The metadata and facts (tables present, rows, years) of the valid dataset in ``data``:
     recorded in the cache when its files and the library are unchanged, else validated as
-    ``wres validate`` does (targets their baseline already meets included) while the shared
-    tables are computed and cached. Raises DataValidationError listing every problem."""
-    if (cached := cached_facts(data, cache_dir, no_cache)) is not None:
-        return cached
-    from wres_lib.analysis.context import dataset_facts
+    ``wres validate`` does while the shared tables are computed and cached. Raises
+    DataValidationError listing every problem, targets their baseline already meets included
+    (recorded with the facts, so a cache made by any command keeps them)."""
     from wres_lib.errors import DataValidationError
 
-    context = context_of(data, cache_dir, no_cache)
-    if problems := target_problems(context):
+    checked = cached_facts(data, cache_dir, no_cache)
+    if checked is None:
+        from wres_lib.analysis.context import dataset_facts
+
+        context = context_of(data, cache_dir, no_cache)
+        checked = context.dataset.metadata, dataset_facts(context)
+    if problems := recorded_problems(checked[1]):
         raise DataValidationError(str(data), problems)
-    return context.dataset.metadata, dataset_facts(context)
+    return checked
 
 
 def target_problems(context: BriefingContext) -> list[Violation]:

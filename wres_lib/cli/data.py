@@ -16,12 +16,14 @@ from wres_lib.cli.common import (
     data_option,
     dataset_of,
     out_option,
+    recorded_problems,
     target_problems,
     year_option,
 )
 
 if TYPE_CHECKING:
     from wres_lib.data.metadata import DatasetMetadata
+    from wres_lib.errors import Violation
 
 
 @click.command()
@@ -37,6 +39,7 @@ def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
     if cached is not None:
         metadata, facts = cached
         rows, present, years = facts["rows"], facts["present"], facts["years"]
+        _exit_with(folder, recorded_problems(facts))
     else:
         from wres_lib.analysis.context import BriefingContext
         from wres_lib.data.dataset import load_dataset
@@ -45,16 +48,21 @@ def validate(folder: Path, cache_dir: Path | None, no_cache: bool) -> None:
         metadata, tables, violations = validate_folder(folder)
         if not violations and tables.get("targets") is not None:
             violations = target_problems(BriefingContext(load_dataset(folder)))
-        if violations:
-            noun = "problem" if len(violations) == 1 else "problems"
-            click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
-            for violation in violations:
-                click.echo(f"  - {violation}", err=True)
-            sys.exit(1)
+        _exit_with(folder, violations)
         rows = sum(len(frame) for frame in tables.values() if frame is not None)
         present = sum(frame is not None for frame in tables.values())
         years = sorted(tables["workforce"]["year"].unique())
     click.echo(valid_line(folder, metadata, {"present": present, "rows": rows, "years": years}))
+
+
+def _exit_with(folder: Path, violations: list[Violation]) -> None:
+    """List ``violations`` and exit with status 1; nothing if there are none."""
+    if violations:
+        noun = "problem" if len(violations) == 1 else "problems"
+        click.echo(f"{folder}: {len(violations)} {noun} found", err=True)
+        for violation in violations:
+            click.echo(f"  - {violation}", err=True)
+        sys.exit(1)
 
 
 def valid_line(folder: Path, metadata: DatasetMetadata, facts: dict[str, Any]) -> str:
