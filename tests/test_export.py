@@ -50,3 +50,17 @@ def test_a_year_outside_the_data_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2 and "1999 is not in the data" in result.output
     assert not any(tmp_path.iterdir())
+
+
+def test_a_build_writes_the_same_tables_from_the_indicators_it_computed(
+    tables: Path, tmp_path: Path, sample_context
+) -> None:
+    """``wres build`` writes the tables from its context's indicators (every level and year)
+    rather than computing them again: the bytes are those ``wres indicators`` writes."""
+    from wres_lib.indicators.output import write_indicator_tables
+
+    computed = sample_context.indicators
+    written = write_indicator_tables(sample_context.dataset, tmp_path, 2025, computed)
+    assert {path.name for path in written} == {path.name for path in tables.iterdir()}
+    for path in written:
+        assert path.read_bytes() == (tables / path.name).read_bytes(), path.name

@@ -17,6 +17,7 @@ from wres_lib.cli.common import (
     chosen_cache,
     chosen_formats,
     chosen_year,
+    context_of,
     data_option,
     dataset_of,
     out_option,
@@ -26,6 +27,8 @@ from wres_lib.cli.common import (
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+
+    import pandas as pd
 
     from wres_lib.data.dataset import Dataset
     from wres_lib.render.outcome import Outcome
@@ -174,7 +177,8 @@ def build(
             for briefing in plan(dataset, wres_year, chosen_levels, data, only):
                 check_briefing_outputs(briefing, out)  # an unknown or unsafe code: nothing written
             if not tables_unchanged:
-                _write_tables(dataset, out, wres_year)
+                computed = context_of(data, cache_dir, no_cache).indicators  # held since validated
+                _write_tables(dataset, out, wres_year, computed)
             outcomes = _render_set(
                 dataset, data, out, wres_year, chosen_levels, only, chosen, jobs, scheduler,
                 force, request, cache, executor,
@@ -202,11 +206,12 @@ def build(
         sys.exit(1)
 
 
-def _write_tables(dataset: Dataset, out: Path, year: int) -> None:
-    """Write the year's indicator tables, as ``wres indicators`` does, and say so."""
+def _write_tables(dataset: Dataset, out: Path, year: int, computed: pd.DataFrame) -> None:
+    """Write the year's indicator tables, as ``wres indicators`` does, from the ``computed``
+    indicators, and say so."""
     from wres_lib.indicators.output import write_indicator_tables
 
-    written = write_indicator_tables(dataset, out, year)
+    written = write_indicator_tables(dataset, out, year, computed)
     click.echo(f"wrote {len(written)} indicator tables to {out / str(year) / 'tables'}")
 
 

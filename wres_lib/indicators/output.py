@@ -12,6 +12,8 @@ from wres_lib.data.schema import LEVELS
 from wres_lib.files import write_text_atomically
 
 if TYPE_CHECKING:  # checking that the tables are unchanged reads no data
+    import pandas as pd
+
     from wres_lib.data.dataset import Dataset
 
 PROVENANCE = "provenance.json"
@@ -45,20 +47,28 @@ def indicator_tables_unchanged(metadata: DatasetMetadata, out_dir: Path, year: i
         return False
 
 
-def write_indicator_tables(dataset: Dataset, out_dir: Path, year: int) -> list[Path]:
+def write_indicator_tables(
+    dataset: Dataset, out_dir: Path, year: int, computed: pd.DataFrame | None = None
+) -> list[Path]:
     """Write ``indicators_<level>.csv`` for every level and ``provenance.json``; return paths.
 
     Each row carries the dataset name and a ``synthetic`` column, so a figure copied out of
     the table keeps its label. These are analysts' tables: small numbers stay, flagged.
     ``provenance.json`` also records the library's hash and each table's sha256, so an unchanged
-    set can be left alone (:func:`indicator_tables_unchanged`).
+    set can be left alone (:func:`indicator_tables_unchanged`). With ``computed``, the indicator
+    table of every level for ``year`` (and perhaps other years) as a build has computed it, the
+    rows are taken from it rather than computed again: the same bytes (a test checks them).
     """
     from wres_lib.indicators.compute import compute_indicators
 
     facts = _facts(dataset.metadata, year)
     written = []
     for level in LEVELS:
-        table = compute_indicators(dataset, years=[year], level=level)
+        if computed is None:
+            table = compute_indicators(dataset, years=[year], level=level)
+        else:
+            chosen = (computed["year"] == year) & (computed["level"] == level)
+            table = computed[chosen].reset_index(drop=True)
         table = table.assign(dataset=facts["dataset"], synthetic=facts["synthetic"])
         path = indicator_table_path(out_dir, year, level)
         write_text_atomically(path, table.to_csv(index=False, lineterminator="\n"))
