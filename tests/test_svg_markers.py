@@ -126,3 +126,12 @@ def test_markers_that_could_look_different_together_stay_apart(style: dict) -> N
     raw, inline = scatter("o", **style)
     assert len(round_markers(raw, XLINK_HREF)) == len(round_markers(inline, "href")) == 4
     assert not [path for path in tags(inline, "path") if DOT.search(path.get("d", ""))]
+
+
+def test_hollow_round_markers_stay_rings() -> None:
+    raw, inline = scatter("o", facecolors="none", edgecolors="#0072b2")
+    assert len(round_markers(raw, XLINK_HREF)) == 4
+    (merged,) = [path for path in tags(inline, "path") if path.get("d", "").count("M") == 4]
+    assert "h 0" not in merged.get("d")
+    assert merged.get("d").count(" c ") == 4 * 8  # matplotlib's circle: eight curves
+    assert (merged.get("fill"), merged.get("stroke")) == ("none", "#0072b2")

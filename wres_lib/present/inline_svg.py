@@ -14,7 +14,11 @@ import hashlib
 import re
 import xml.etree.ElementTree as ET
 
-from wres_lib.present.svg_compaction import gather_definitions, style_as_attributes
+from wres_lib.present.svg_compaction import (
+    gather_definitions,
+    join_clipped_groups,
+    style_as_attributes,
+)
 from wres_lib.present.svg_markers import merge_markers
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
@@ -100,6 +104,7 @@ def inline_svg(document: bytes, *, label: str) -> str:
         if _NO_ROTATION.fullmatch(element.get("transform", "")):
             del element.attrib["transform"]
     style_as_attributes(root)
+    join_clipped_groups(root)
     merge_markers(root, COORDINATE_DECIMALS)
     gather_definitions(root, _referenced_ids(root))
     _unwrap_plain_groups(root)

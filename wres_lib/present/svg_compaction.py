@@ -6,7 +6,7 @@ renderer parses it again; presentation attributes (``fill="#bbb"``) are read onc
 same. Matplotlib's one style sheet (``*{stroke-linejoin: round; stroke-linecap: butt}``) becomes
 attributes of the ``<svg>`` that every element inherits, as a style sheet rule would override
 the elements' own attributes. The ``<defs>`` scattered through the document become one, first,
-holding only what something refers to.
+holding only what something refers to, and neighbouring groups that clip alike one group.
 """
 
 from __future__ import annotations
@@ -91,3 +91,22 @@ def gather_definitions(root: ET.Element, referenced: set[str]) -> None:
                 parent.remove(child)
     if len(gathered):
         root.insert(0, gathered)
+
+
+def join_clipped_groups(root: ET.Element) -> None:
+    """Neighbouring groups that only clip, to the same path, as one group: matplotlib wraps each
+    marker of some collections in a group of its own, which draws the same inside one."""
+    for parent in list(root.iter()):
+        children: list[ET.Element] = []
+        for child in parent:
+            previous = children[-1] if children else None
+            if (
+                previous is not None
+                and child.tag == previous.tag == "g"
+                and set(child.keys()) == {"clip-path"}
+                and child.attrib == previous.attrib
+            ):
+                previous.extend(child)
+            else:
+                children.append(child)
+        parent[:] = children

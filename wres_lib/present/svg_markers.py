@@ -3,9 +3,9 @@
 Matplotlib writes each marker of a scatter (a funnel's 200 trusts) as a ``<use>`` of one shape
 defined once, and a renderer pays for each element: WeasyPrint cascades, looks up and draws
 every one. A run of neighbouring markers of one shape and the same attributes is drawn as one
-path holding the shape once per point; a round marker of one colour, as a dot (a stroke of no
-length with round caps, as wide as the marker, which SVG and PDF draw as a filled circle), so
-each point costs three numbers rather than the circle's fifty.
+path holding the shape once per point; a filled round marker of one colour, as a dot (a stroke
+of no length with round caps, as wide as the marker, which SVG and PDF draw as a filled circle),
+so each point costs three numbers rather than the circle's fifty.
 
 Only markers of one paint (a fill and a stroke of the same colour, or either alone), without
 opacity, dashes or a fill rule, are merged: those look the same drawn together as one by one,
@@ -155,7 +155,8 @@ def _merged(
     points = [(float(use.get("x", 0)), float(use.get("y", 0))) for use in run]
     radius = _circle_radius(commands)
     outline = _outline_width(attributes)
-    if radius is not None and outline is not None:
+    filled = attributes.get("fill", PAINT_DEFAULTS["fill"]) != "none"  # a ring is no dot
+    if radius is not None and outline is not None and filled:
         attributes |= {
             "fill": "none",
             "stroke": paint,
