@@ -107,6 +107,7 @@ def test_styles_are_attributes_and_definitions_come_first(pages: dict[str, str])
     for fragment in pages.values():
         root = svg_of(fragment)
         assert "style=" not in fragment and "<style" not in fragment
+        assert "<use" not in fragment  # each marker a path, or a run of markers one
         assert (root.get("stroke-linejoin"), root.get("stroke-linecap")) == ("round", "butt")
         definitions = [element for element in root.iter() if element.tag.endswith("}defs")]
         assert len(definitions) <= 1 and all(definition is root[1] for definition in definitions)

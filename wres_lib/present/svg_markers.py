@@ -1,15 +1,15 @@
-"""A chart's markers as one ``<path>`` per run of like markers, not one ``<use>`` per point.
+"""A chart's markers as paths: one ``<path>`` per run of like markers, not a ``<use>`` a point.
 
-Matplotlib writes each marker of a scatter (a funnel's 200 trusts) as a ``<use>`` of one shape
-defined once, and a renderer pays for each element: WeasyPrint cascades, looks up and draws
-every one. A run of neighbouring markers of one shape and the same attributes is drawn as one
-path holding the shape once per point; a filled round marker of one colour, as a dot (a stroke
-of no length with round caps, as wide as the marker, which SVG and PDF draw as a filled circle),
-so each point costs three numbers rather than the circle's fifty.
+Matplotlib writes each marker (a funnel's 200 trusts, each tick mark) as a ``<use>`` of one shape
+defined once, and a renderer pays for each: WeasyPrint looks the shape up, copies it, cascades
+and draws it, for every point. A run of neighbouring markers of one shape and the same
+attributes is drawn as one path holding the shape once per point; a filled round marker of one
+colour, as a dot (a stroke of no length with round caps, as wide as the marker, which SVG and PDF
+draw as a filled circle), so each point costs three numbers rather than the circle's fifty.
 
 Only markers of one paint (a fill and a stroke of the same colour, or either alone), without
-opacity, dashes or a fill rule, are merged: those look the same drawn together as one by one,
-however they overlap.
+opacity, dashes or a fill rule, are drawn together: those look the same together as one by one,
+however they overlap. Any other marker becomes a path of its own, drawing what its ``<use>`` drew.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ UNMERGEABLE_PROPERTIES = frozenset(
     {"opacity", "fill-opacity", "stroke-opacity", "fill-rule", "stroke-dasharray", "style"}
 )
 """Properties under which markers drawn together could look different from one by one."""
+UNSHIFTABLE_PROPERTIES = frozenset({"transform", "clip-path", "mask", "filter", "style"})
+"""Properties of a shape that its ``<use>`` moves, which its path would not move alike."""
 SEGMENT_ARITY = {"L": 2, "Q": 4, "C": 6}
 """The numbers of each absolute segment command matplotlib writes (M starts the outline)."""
 CIRCLE_SEGMENTS = 8
@@ -118,9 +120,9 @@ def _run_key(element: ET.Element) -> tuple[tuple[str, str], ...] | None:
 
 
 def merge_markers(root: ET.Element, decimals: int) -> None:
-    """Each run of two or more neighbouring ``<use>`` of one marker shape with the same
-    attributes (but for x and y) as one ``<path>`` drawing the shape at every point, its
-    coordinates to ``decimals`` places."""
+    """Each ``<use>`` of a path as a ``<path>``, a run of neighbouring ones of one shape with the
+    same attributes (but for x and y) as one path drawing the shape at every point when that
+    looks the same (see the module); coordinates to ``decimals`` places."""
     shapes = {element.get("id"): element for element in root.iter() if element.get("id")}
     for parent in list(root.iter()):
         children: list[ET.Element] = []
@@ -139,24 +141,26 @@ def merge_markers(root: ET.Element, decimals: int) -> None:
 def _merged(
     run: list[ET.Element], shapes: dict[str | None, ET.Element], decimals: int
 ) -> list[ET.Element]:
-    """``run`` of ``<use>`` as one ``<path>``, or as it is if that could change the picture."""
-    href = run[0].get("href", "") if len(run) > 1 else ""
+    """``run`` of ``<use>`` as paths: one for the run if that looks the same, else one each;
+    or as it is, for a shape that is not one outline of a path."""
+    href = run[0].get("href", "") if run else ""
     shape = shapes.get(href[1:]) if href.startswith("#") else None
-    if shape is None or shape.tag != "path":
+    if shape is None or shape.tag != "path" or UNSHIFTABLE_PROPERTIES.intersection(shape.keys()):
         return run
     commands = _commands(shape.get("d", ""))
-    paint = _paint(run[0], shape)
-    if commands is None or paint is None:
-        return run
-    if UNMERGEABLE_PROPERTIES.intersection(shape.keys(), run[0].keys()):
+    if commands is None or "style" in run[0].attrib:
         return run
     attributes = {k: v for k, v in run[0].items() if k not in ("href", "x", "y")}
     attributes |= {k: v for k, v in shape.items() if k not in ("id", "d")}
     points = [(float(use.get("x", 0)), float(use.get("y", 0))) for use in run]
+    paint = _paint(run[0], shape)
+    together = paint is not None and not UNMERGEABLE_PROPERTIES.intersection(attributes)
+    if len(run) > 1 and not together:
+        return [path for use in run for path in _merged([use], shapes, decimals)]
     radius = _circle_radius(commands)
     outline = _outline_width(attributes)
     filled = attributes.get("fill", PAINT_DEFAULTS["fill"]) != "none"  # a ring is no dot
-    if radius is not None and outline is not None and filled:
+    if together and radius is not None and outline is not None and filled:
         attributes |= {
             "fill": "none",
             "stroke": paint,
