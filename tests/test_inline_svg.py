@@ -130,3 +130,9 @@ def test_weasyprint_draws_the_charts_without_a_warning(pages: dict[str, str]) ->
     finally:
         LOGGER.removeHandler(handler)
     assert warnings == []  # matplotlib's style attributes read as page CSS warned on each
+
+
+def test_a_shown_chart_is_left_as_drawn() -> None:
+    fig = all_charts(True)["band"]
+    shown = fragments.chart(fig, ALT)
+    assert fig.axes and shown == fragments.chart(fig, ALT)  # not cleared, nor laid out again
