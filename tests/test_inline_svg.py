@@ -136,3 +136,13 @@ def test_a_shown_chart_is_left_as_drawn() -> None:
     fig = all_charts(True)["band"]
     shown = fragments.chart(fig, ALT)
     assert fig.axes and shown == fragments.chart(fig, ALT)  # not cleared, nor laid out again
+
+
+def test_styles_stay_styles_under_a_style_sheet_of_other_rules() -> None:
+    document = (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>path{fill: red}</style>'
+        b'<path d="M 0 0 L 1 1" style="fill: blue"/></svg>'
+    )
+    root = ET.fromstring(inline_svg(document, label="A chart"))
+    (path,) = [element for element in root.iter() if element.tag.endswith("}path")]
+    assert path.get("style") == "fill: blue" and path.get("fill") is None

@@ -60,8 +60,9 @@ def _declarations(style: str) -> dict[str, str] | None:
 
 
 def style_as_attributes(root: ET.Element) -> None:
-    """Each simple ``style`` attribute as presentation attributes, and matplotlib's style sheet
-    (a rule for every element) as attributes of ``root``, which the elements inherit."""
+    """Matplotlib's style sheet (a rule for every element) as attributes of ``root``, which the
+    elements inherit, and then, if no other style sheet is left, each simple ``style``
+    attribute as presentation attributes."""
     for parent in list(root.iter()):
         for child in list(parent):
             rule = SHEET_RULE.fullmatch(child.text or "") if child.tag == "style" else None
@@ -69,6 +70,8 @@ def style_as_attributes(root: ET.Element) -> None:
             if declarations is not None:
                 root.attrib.update(declarations)
                 parent.remove(child)
+    if any(element.tag == "style" for element in root.iter()):
+        return  # another style sheet's rules would override the attributes, not the styles
     for element in root.iter():
         declarations = (
             _declarations(element.get("style", "")) if "style" in element.attrib else None
