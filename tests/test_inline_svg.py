@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import xml.etree.ElementTree as ET
 
@@ -10,11 +11,13 @@ import matplotlib
 matplotlib.use("Agg")
 
 import pytest
+from weasyprint import LOGGER
 
 from tests.test_charts import all_charts
 from wres_lib.present import fragments
 from wres_lib.present.inline_svg import inline_svg
 from wres_lib.present.style import figure_bytes, finish_figure, new_figure
+from wres_lib.render.pdf import html_to_pdf
 
 ALT = 'Bar chart of "BME" shares <by band> & more'
 IDS = re.compile(r'\sid="([^"]+)"')
@@ -98,3 +101,48 @@ def test_empty_alt_text_or_other_documents_are_refused() -> None:
         inline_svg(figure_bytes(fig, "svg"), label=" ")
     with pytest.raises(ValueError, match="SVG"):
         inline_svg(b"<html></html>", label="A chart")
+
+
+def test_styles_are_attributes_and_definitions_come_first(pages: dict[str, str]) -> None:
+    for fragment in pages.values():
+        root = svg_of(fragment)
+        assert "style=" not in fragment and "<style" not in fragment
+        assert "<use" not in fragment  # each marker a path, or a run of markers one
+        assert (root.get("stroke-linejoin"), root.get("stroke-linecap")) == ("round", "butt")
+        definitions = [element for element in root.iter() if element.tag.endswith("}defs")]
+        assert len(definitions) <= 1 and all(definition is root[1] for definition in definitions)
+        assert all(shape.get("id") for definition in definitions for shape in definition)
+        texts = [element for element in root.iter() if element.tag.endswith("}text")]
+        assert all(text.get("font-size") and text.get("fill") for text in texts)
+
+
+def test_weasyprint_draws_the_charts_without_a_warning(pages: dict[str, str]) -> None:
+    warnings = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            warnings.append(record.getMessage())
+
+    handler = Collect(logging.WARNING)
+    LOGGER.addHandler(handler)
+    try:
+        html_to_pdf(f'<html lang="en"><title>Charts</title>{"".join(pages.values())}</html>')
+    finally:
+        LOGGER.removeHandler(handler)
+    assert warnings == []  # matplotlib's style attributes read as page CSS warned on each
+
+
+def test_a_shown_chart_is_left_as_drawn() -> None:
+    fig = all_charts(True)["band"]
+    shown = fragments.chart(fig, ALT)
+    assert fig.axes and shown == fragments.chart(fig, ALT)  # not cleared, nor laid out again
+
+
+def test_styles_stay_styles_under_a_style_sheet_of_other_rules() -> None:
+    document = (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>path{fill: red}</style>'
+        b'<path d="M 0 0 L 1 1" style="fill: blue"/></svg>'
+    )
+    root = ET.fromstring(inline_svg(document, label="A chart"))
+    (path,) = [element for element in root.iter() if element.tag.endswith("}path")]
+    assert path.get("style") == "fill: blue" and path.get("fill") is None

@@ -121,11 +121,13 @@ def table(
 def chart(fig: Figure, alt: str, data: Fragment | None = None) -> Fragment:
     """A finished figure as inline SVG (vectors, selectable text), labelled with ``alt`` for
     screen readers and, when given, its data as a table (:func:`table`) in a ``<details>``
-    below it."""
+    below it.
+
+    The figure is left as drawn: clearing it reset every axes first, 5 to 8% of a briefing's
+    cells, and the garbage collector frees it like any other object."""
     from wres_lib.present.style import figure_bytes
 
     svg = inline_svg(figure_bytes(fig, "svg"), label=alt)
-    fig.clear()
     shown = (
         f'<details class="chart-data"><summary>The chart\'s figures as a table</summary>{data}'
         "</details>"
