@@ -3,6 +3,7 @@ that year and the one before of the large dataset tables, and gives what the who
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -79,3 +80,27 @@ def test_a_slice_is_what_a_build_kernel_loads(tmp_path: Path, monkeypatch) -> No
         context_module._cached_context.cache_clear()
     assert held.years_held == (YEAR - 1, YEAR)
     assert set(held.workforce["year"]) == {YEAR - 1, YEAR}
+
+
+def test_a_year_slice_gives_a_systems_model_employer_target_every_year(
+    contexts: tuple[BriefingContext, ...],
+) -> None:
+    whole, sliced = contexts
+    system = whole.dataset.targets.iloc[[0]].astype(object)  # a system's target
+    assert system["org_code"].iloc[0] not in set(whole.dataset.organisations["org_code"])
+    system[["measure", "band", "baseline_year", "direction", "target_value"]] = [
+        "model_employer_gap",
+        "Band 8a",
+        YEAR - 5,
+        "at least",
+        1e9,
+    ]
+    targets = system.astype(whole.dataset.targets.dtypes.to_dict())
+
+    def status(context: BriefingContext) -> pd.DataFrame:
+        dataset = dataclasses.replace(context.dataset, targets=targets)
+        return BriefingContext(dataset, store=context.store, years=context.years).targets
+
+    expected = status(whole)
+    assert expected is not None and expected["year"].min() == YEAR - 5
+    pd.testing.assert_frame_equal(status(sliced), expected, check_exact=True)

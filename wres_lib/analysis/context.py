@@ -34,7 +34,7 @@ from wres_lib.analysis.context_cache import (
     save_tables,
 )
 from wres_lib.analysis.kernel_env import CACHE_ENV, YEAR_ENV
-from wres_lib.analysis.targets import indicator_filters, target_status
+from wres_lib.analysis.targets import indicator_filters, reads_workforce, target_status
 from wres_lib.data.dataset import YEARLY_TABLES, Dataset, load_dataset
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL
@@ -135,16 +135,14 @@ class BriefingContext:
             self._continued[(code, members)] = table
         return self._continued[(code, members)]
 
-    def _rows_of(self, codes: list[str]) -> Dataset:
-        """The dataset, or if it holds some years only, one holding every year's rows of the
-        organisations ``codes`` of :data:`YEARLY_TABLES` (read from the store), for
-        :func:`~wres_lib.analysis.continued.continued_indicators`."""
+    def _rows_of(self, codes: list[str] | None) -> Dataset:
+        """The dataset, or if it holds some years only, one holding every year's rows of
+        :data:`YEARLY_TABLES` (of the organisations ``codes``, unless None) read from the store,
+        for what reads every year: continued series, a system's Model Employer target."""
         if self.dataset.years_held is None:
             return self.dataset
-        rows = {
-            name: self.store.read(f"{DATASET_PREFIX}{name}", [("org_code", "in", codes)])
-            for name in YEARLY_TABLES
-        }
+        filters = None if codes is None else [("org_code", "in", codes)]
+        rows = {name: self.store.read(f"{DATASET_PREFIX}{name}", filters) for name in YEARLY_TABLES}
         return dataclasses.replace(self.dataset, **rows)  # its years: still the data's
 
     def history(self, code: str, year: int) -> pd.DataFrame:
@@ -166,7 +164,10 @@ class BriefingContext:
         if self.years is not None and self._stored("indicators"):
             # A year slice lacks the baselines: read every year of the rows the targets read.
             indicators = self.store.read_scattered("indicators", indicator_filters(targets))
-        return target_status(self.dataset, indicators, self.model_employer)
+        dataset = self.dataset
+        if reads_workforce(targets, dataset.organisations):
+            dataset = self._rows_of(None)  # a system's Model Employer table: every year's rows
+        return target_status(dataset, indicators, self.model_employer)
 
     @cached_property
     def fits(self) -> Fits:
