@@ -82,3 +82,28 @@ def test_a_briefing_from_a_warm_kernel_is_byte_identical_to_a_fresh_one(
     finally:
         fresh_kernel.shutdown()
     assert warm == fresh and warm != other and "<svg" in warm
+
+
+def test_a_kernel_is_replaced_after_its_notebooks_per_kernel(tmp_path) -> None:
+    folder = write_notebook(tmp_path / "nb", "import os\nprint(os.getpid())")
+    notebook = folder / "national_briefing.ipynb"
+    kernel = WarmKernel(notebooks_per_kernel=2)
+    try:
+        pids = [code_outputs(kernel.run(notebook, PARAMETERS, "n"))[-1][1] for _ in range(5)]
+        assert kernel.notebooks_run == 1  # the fifth, in the third kernel
+    finally:
+        kernel.shutdown()
+    assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]
+
+
+def test_a_warm_kernel_keeps_no_outputs_of_earlier_notebooks(kernel: WarmKernel, tmp_path) -> None:
+    shown = write_notebook(tmp_path / "a", "'x' * 100_000", "print('y' * 100_000)")
+    for _ in range(3):
+        kernel.run(shown / "national_briefing.ipynb", PARAMETERS, "shown")
+    count = write_notebook(
+        tmp_path / "b",
+        "history = get_ipython().history_manager\n"
+        "print(len(history.outputs), len(history.output_hist_reprs))",
+    )
+    notebook = kernel.run(count / "national_briefing.ipynb", PARAMETERS, "count")
+    assert code_outputs(notebook)[-1][1] == "0 0\n"

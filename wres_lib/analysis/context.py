@@ -10,11 +10,13 @@ keyed by the dataset's content and the library's code; a context restored from i
 table when first asked for and does not validate the dataset again (the files are checked
 against the checksums in ``dataset.yaml`` that passed validation). A context for one WRES year
 (``year=``, what a build's kernels ask for) holds the indicator rows of that year and the one
-before; an organisation's series of every year is read on its own when a trend asks for it.
+before, and only these years' rows of the large dataset tables (``YEARLY_TABLES``); an
+organisation's series of every year, and a merged trust's rows, are read when asked for.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
@@ -32,8 +34,13 @@ from wres_lib.analysis.context_cache import (
     save_tables,
 )
 from wres_lib.analysis.kernel_env import CACHE_ENV
-from wres_lib.analysis.targets import indicator_filters, target_status, target_violations
-from wres_lib.data.dataset import Dataset, load_dataset
+from wres_lib.analysis.targets import (
+    indicator_filters,
+    reads_workforce,
+    target_status,
+    target_violations,
+)
+from wres_lib.data.dataset import YEARLY_TABLES, Dataset, load_dataset
 from wres_lib.data.metadata import DatasetMetadata, read_metadata
 from wres_lib.data.provenance import SYNTHETIC_LABEL
 from wres_lib.data.schema import TABLES
@@ -78,9 +85,13 @@ class BriefingContext:
         """This context holding only the indicator rows of ``year`` and the year before (what
         press tables and stories read); itself if it was not restored from a cache or holds
         just these (so what it derived is shared)."""
-        if self.store is None or self.years == (year - 1, year):
+        years = (year - 1, year)
+        if self.store is None or self.years == years:
             return self
-        return BriefingContext(self.dataset, store=self.store, years=(year - 1, year))
+        dataset = self.dataset
+        if dataset.years_held is not None and not set(years) <= set(dataset.years_held):
+            dataset = _restored_dataset(dataset, self.store, years)
+        return BriefingContext(dataset, store=self.store, years=years)
 
     def _stored(self, name: str) -> bool:
         return self.store is not None and name in self.store.names
@@ -125,9 +136,19 @@ class BriefingContext:
         if (code, members) not in self._continued:
             from wres_lib.analysis.continued import continued_indicators
 
-            table = continued_indicators(self.dataset, [code], as_of=year)
+            table = continued_indicators(self._rows_of([code, *members]), [code], as_of=year)
             self._continued[(code, members)] = table
         return self._continued[(code, members)]
+
+    def _rows_of(self, codes: list[str] | None) -> Dataset:
+        """The dataset, or if it holds some years only, one holding every year's rows of
+        :data:`YEARLY_TABLES` (of the organisations ``codes``, unless None) read from the store,
+        for what reads every year: continued series, a system's Model Employer target."""
+        if self.dataset.years_held is None:
+            return self.dataset
+        filters = None if codes is None else [("org_code", "in", codes)]
+        rows = {name: self.store.read(f"{DATASET_PREFIX}{name}", filters) for name in YEARLY_TABLES}
+        return dataclasses.replace(self.dataset, **rows)  # its years: still the data's
 
     def history(self, code: str, year: int) -> pd.DataFrame:
         """Trust ``code``'s indicator rows up to ``year`` as its trends and comparisons with
@@ -148,7 +169,10 @@ class BriefingContext:
         if self.years is not None and self._stored("indicators"):
             # A year slice lacks the baselines: read every year of the rows the targets read.
             indicators = self.store.read_scattered("indicators", indicator_filters(targets))
-        return target_status(self.dataset, indicators, self.model_employer)
+        dataset = self.dataset
+        if reads_workforce(targets, dataset.organisations):
+            dataset = self._rows_of(None)  # a system's Model Employer table: every year's rows
+        return target_status(dataset, indicators, self.model_employer)
 
     @cached_property
     def fits(self) -> Fits:
@@ -273,16 +297,36 @@ def _tables_of(context: BriefingContext) -> dict[str, pd.DataFrame]:
 def _restored(
     folder: str, metadata: DatasetMetadata, store: CachedTables, years: tuple[int, ...] | None
 ) -> BriefingContext:
-    """The context of ``folder`` from cached tables: the dataset's are read now, the computed
-    ones when first asked for."""
+    """The context of ``folder`` from cached tables: the dataset's are read now (with ``years``,
+    only their rows of :data:`YEARLY_TABLES`), the computed ones when first asked for."""
+    sliced = years is not None and "years" in store.facts
     dataset_tables = {
-        name: store.read(f"{DATASET_PREFIX}{name}")
+        name: _year_rows(store, f"{DATASET_PREFIX}{name}", years)
+        if sliced and name in YEARLY_TABLES
+        else store.read(f"{DATASET_PREFIX}{name}")
         if f"{DATASET_PREFIX}{name}" in store.names
         else None  # an optional table absent from the data is absent from the cache
         for name in TABLES
     }
-    dataset = Dataset(metadata=metadata, path=Path(folder), **dataset_tables)
+    held = {"years_held": years, "years_in_data": tuple(store.facts["years"])} if sliced else {}
+    dataset = Dataset(metadata=metadata, path=Path(folder), **dataset_tables, **held)
     return BriefingContext(dataset, store=store, years=years)
+
+
+def _restored_dataset(dataset: Dataset, store: CachedTables, years: tuple[int, ...]) -> Dataset:
+    """``dataset`` holding the rows of ``years`` of :data:`YEARLY_TABLES` instead."""
+    held = {name: _year_rows(store, f"{DATASET_PREFIX}{name}", years) for name in YEARLY_TABLES}
+    return dataclasses.replace(dataset, **held, years_held=years)
+
+
+def _year_rows(store: CachedTables, name: str, years: tuple[int, ...]) -> pd.DataFrame:
+    """The rows of table ``name`` in ``years``, labelled as in the whole table (0, 1, ...)."""
+    import numpy as np
+
+    rows = store.read(name, [("year", "in", list(years))])
+    every_year = store.read(name, columns=["year"])["year"].to_numpy()
+    rows.index = pd.Index(np.flatnonzero(np.isin(every_year, years)))
+    return rows
 
 
 def cached_store(folder: Path, cache_dir: Path) -> CachedTables | None:

@@ -134,13 +134,21 @@ class CachedTables:
         self.names = frozenset(digests)
         self.facts = facts
 
-    def read(self, name: str, filters: list[tuple[str, str, Any]] | None = None) -> pd.DataFrame:
-        """Table ``name``, or its rows matching ``filters`` (``[(column, op, value)]``)."""
+    def read(
+        self,
+        name: str,
+        filters: list[tuple[str, str, Any]] | None = None,
+        columns: list[str] | None = None,
+    ) -> pd.DataFrame:
+        """Table ``name``, or its rows matching ``filters`` (``[(column, op, value)]``), or only
+        its ``columns``."""
         import pyarrow.parquet as pq
 
         path = self.folder / f"{name}.parquet"
         try:
-            table = pq.read_table(path, memory_map=True, filters=filters, use_threads=False)
+            table = pq.read_table(
+                path, columns=columns, memory_map=True, filters=filters, use_threads=False
+            )
         except Exception as error:  # checked on opening: only a change since then gets here
             raise DamagedCacheError(f"{path} is unreadable ({error})") from error
         return _released(table.to_pandas(self_destruct=True))

@@ -57,6 +57,13 @@ def indicator_filters(targets: pd.DataFrame) -> list[tuple[str, str, object]]:
     ]
 
 
+def reads_workforce(targets: pd.DataFrame, organisations: pd.DataFrame) -> bool:
+    """Whether :func:`target_status` computes a Model Employer table from the workforce of every
+    year (for a system's Model Employer target) rather than taking the trusts' table."""
+    gaps = targets.loc[targets["measure"].astype(str) == "model_employer_gap", "org_code"]
+    return not set(gaps.astype(str)) <= set(organisations["org_code"].astype(str))
+
+
 def target_violations(
     dataset: Dataset, indicators: pd.DataFrame, trust_model_employer: pd.DataFrame
 ) -> list[Violation]:

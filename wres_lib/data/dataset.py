@@ -20,12 +20,18 @@ from wres_lib.data.validation import validate_folder
 from wres_lib.errors import DataValidationError, WresError
 from wres_lib.files import write_text_atomically
 
+# The tables a dataset restored for some years holds only their rows of: the large ones that
+# briefings read one year (or two) of. Board history reads every year up to a briefing's.
+YEARLY_TABLES = ("workforce", "recruitment", "disciplinary", "training", "staff_survey")
+
 
 @dataclass(frozen=True)
 class Dataset:
     """A validated dataset: one typed DataFrame per canonical table.
 
-    ``population`` and ``targets`` are ``None`` when the optional table is absent.
+    ``population`` and ``targets`` are ``None`` when the optional table is absent. A dataset
+    restored for some years (``years_held``, see :func:`wres_lib.analysis.context.load_context`)
+    holds only their rows of :data:`YEARLY_TABLES`; ``years_in_data`` then lists every year.
     """
 
     metadata: DatasetMetadata
@@ -39,6 +45,8 @@ class Dataset:
     population: pd.DataFrame | None = None
     targets: pd.DataFrame | None = None
     path: Path | None = None
+    years_held: tuple[int, ...] | None = None  # None: every year's rows
+    years_in_data: tuple[int, ...] = ()
 
     def table(self, name: str) -> pd.DataFrame | None:
         """The table called ``name`` (a key of :data:`wres_lib.data.schema.TABLES`)."""
@@ -48,7 +56,10 @@ class Dataset:
 
     @property
     def years(self) -> list[int]:
-        """Every year present in the workforce table, oldest first."""
+        """Every year present in the workforce table, oldest first (of the data, when this
+        dataset holds only some of them)."""
+        if self.years_held is not None:
+            return list(self.years_in_data)
         return sorted(int(y) for y in self.workforce["year"].unique())
 
 
