@@ -335,10 +335,8 @@ def cached_store(folder: Path, cache_dir: Path) -> CachedTables | None:
 
 
 def dataset_facts(context: BriefingContext) -> dict[str, Any]:
-    """What ``wres validate``, ``wres indicators`` and ``wres build`` read from the cache
-    instead of the data: the tables present, their rows, the years, and the action-plan targets
-    their baseline already meets (the check the data's own rules cannot make, as it needs the
-    indicators), each a :class:`~wres_lib.errors.Violation` as a dict."""
+    """What commands read from the cache instead of the data: the tables present, their rows,
+    the years, and the targets their baseline already meets (as Violation dicts)."""
     tables = {name: context.dataset.table(name) for name in TABLES}
     problems = target_violations(context.dataset, context.indicators, context.model_employer)
     return {
