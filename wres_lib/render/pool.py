@@ -17,7 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from wres_lib.analysis.kernel_env import ALLOCATOR_ENV
 from wres_lib.errors import WresError
+from wres_lib.render.kernels import NOTEBOOKS_PER_KERNEL
 from wres_lib.render.worker import warm_up
 
 SCHEDULER_TIMEOUT_SECONDS = 30
@@ -54,10 +56,19 @@ def workers(
     jobs = jobs or os.cpu_count() or 1
     if scheduler is None:
         # New interpreters, not forks: a worker does not inherit the tables this process holds.
+        # It is replaced, with its kernel, after as many briefings as a kernel runs, so what
+        # each briefing leaves behind in it cannot add up over a long build.
         spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            jobs, spawn, initializer=warm_up, initargs=(cache, tuple(levels))
-        ) as pool:
+        with (
+            _environment(ALLOCATOR_ENV),  # read by each worker as it starts
+            ProcessPoolExecutor(
+                jobs,
+                spawn,
+                initializer=warm_up,
+                initargs=(cache, tuple(levels)),
+                max_tasks_per_child=NOTEBOOKS_PER_KERNEL,
+            ) as pool,
+        ):
             for _ in range(jobs):  # each task starts a worker, which warms up before it runs
                 pool.submit(int)
             yield pool
@@ -77,6 +88,22 @@ def workers(
         raise SchedulerError(f"cannot use the Dask scheduler at {scheduler}: {error}") from error
     with client:
         yield client.get_executor(pure=False)
+
+
+@contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    """``variables`` set in this process's environment (what processes it starts inherit),
+    then restored."""
+    before = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def check_reachable(scheduler: str) -> None:
