@@ -71,3 +71,13 @@ def test_a_character_xml_cannot_hold_is_shown_as_a_replacement(character: str) -
     names = [f"Trust{character}name", *HOSTILE[1:]]
     page = drawn(names)
     assert "Trust\ufffdname" in page and character not in page
+
+
+@pytest.mark.parametrize("name", ["Fund $5m and $2m Trust", "Trust $x^$"])
+def test_dollar_signs_in_a_name_are_text_not_mathematics(name: str) -> None:
+    """Matplotlib reads text between two dollar signs as mathematics: a name holding them was
+    drawn as a formula, or failed the chart when it was not a formula matplotlib can read."""
+    page = drawn([name, *HOSTILE[1:]])
+    document = tinyhtml5.parse(f"<!DOCTYPE html><html><body>{page}</body></html>")
+    (svg,) = document.iter(f"{SVG}svg")
+    assert name in "".join(svg.itertext())
