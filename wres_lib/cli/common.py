@@ -92,10 +92,24 @@ def cached_facts(
     if store is None or not store.facts:
         return None
     try:
+        _check_counts(store.facts)
         recorded_problems(store.facts)
         return read_metadata(data.resolve()), store.facts
     except (OSError, WresError, KeyError, TypeError):
         return None
+
+
+def _check_counts(facts: dict[str, Any]) -> None:
+    """KeyError or TypeError unless ``facts`` hold the tables present and rows as whole
+    numbers and the years as a list of them, as they are recorded."""
+    years = facts["years"]
+    if not (
+        type(facts["present"]) is int
+        and type(facts["rows"]) is int
+        and type(years) is list
+        and all(type(year) is int for year in years)
+    ):
+        raise TypeError("the dataset's facts are not recorded as numbers and years")
 
 
 def recorded_problems(facts: dict[str, Any]) -> list[Violation]:
