@@ -20,7 +20,7 @@ HOSTILE = [
     "]]> <!-- comment --> -->",
     "<script>alert(1)</script>",
     "</svg><img src=x onerror=alert(1)>",
-    "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>&e;",
+    "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///secret.txt'>]>&e;",
     "url(#c0000) ; fill: red",
     "Ünïcödé — \u2028 NHS",
     "Trust " * 80,
