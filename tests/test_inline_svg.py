@@ -146,3 +146,16 @@ def test_styles_stay_styles_under_a_style_sheet_of_other_rules() -> None:
     root = ET.fromstring(inline_svg(document, label="A chart"))
     (path,) = [element for element in root.iter() if element.tag.endswith("}path")]
     assert path.get("style") == "fill: blue" and path.get("fill") is None
+
+
+def test_a_style_sheet_in_defs_is_kept_with_the_styles_under_it() -> None:
+    """Where matplotlib puts its sheet: one of other rules is left, in the gathered defs."""
+    document = (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><defs><style>path{fill: red}</style></defs>'
+        b'<path d="M 0 0 L 1 1" style="fill: blue"/></svg>'
+    )
+    root = ET.fromstring(inline_svg(document, label="A chart"))
+    (sheet,) = [element for element in root.iter() if element.tag.endswith("}style")]
+    assert sheet.text == "path{fill: red}"
+    (path,) = [element for element in root.iter() if element.tag.endswith("}path")]
+    assert path.get("style") == "fill: blue"

@@ -89,3 +89,28 @@ def test_a_symbolic_link_is_never_published(out: Path, tmp_path: Path, link: str
         publish(out, 2025, site)
     assert sorted(p.name for p in (site / "2025").iterdir()) == ["manifest.json"]
     assert "not for the site" not in "".join(p.read_text() for p in site.rglob("*") if p.is_file())
+
+
+def test_a_linked_year_folder_is_never_published(out: Path, tmp_path: Path) -> None:
+    """The year's folder itself a link (to a folder laid out like a year's) stops publishing
+    too: the build writes that folder, never a link to one."""
+    elsewhere = tmp_path / "elsewhere"
+    (out / "2025").rename(elsewhere)
+    (out / "2025").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(ValueError, match="symbolic link"):
+        publish(out, 2025, tmp_path / "site")
+    assert not (tmp_path / "site" / "2025").exists()
+
+
+def test_a_linked_year_folder_in_the_target_is_not_replaced(out: Path, tmp_path: Path) -> None:
+    """A year in the target that is a link (here to the year before, published) is refused, and
+    the folder it points to is left as it was."""
+    site = tmp_path / "site"
+    (site / "2024" / "trust").mkdir(parents=True)
+    (site / "2024" / "manifest.json").write_text('{"year": 2024}')
+    (site / "2024" / "trust" / "ZT001.html").write_text("2024's page")
+    (site / "2025").symlink_to(site / "2024", target_is_directory=True)
+    with pytest.raises(ValueError, match="not a published year"):
+        publish(out, 2025, site)
+    assert (site / "2024" / "manifest.json").read_text() == '{"year": 2024}'
+    assert (site / "2024" / "trust" / "ZT001.html").read_text() == "2024's page"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
@@ -15,6 +16,7 @@ from tests.test_import_workbook import fill
 from wres_lib.analysis.context import BriefingContext
 from wres_lib.briefings.system import SystemBriefing
 from wres_lib.briefings.trust.briefing import TrustBriefing
+from wres_lib.cli.common import cached_facts, recorded_problems
 from wres_lib.data.dataset import load_dataset
 from wres_lib.data.importers import (
     ImportOptions,
@@ -271,3 +273,64 @@ def test_targets_missed_stories_keep_their_claim_floors(one_of_each: BriefingCon
     assert _clearly_short(pd.Series(row))
     assert not _clearly_short(pd.Series(row | {"ci_high": 52.0}))  # the interval reaches it
     assert _clearly_short(pd.Series(row | {"ci_low": "not available"}))  # no interval
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        None,
+        "targets.csv",
+        {"file": "targets.csv"},
+        [{"file": "targets.csv"}],
+        [{"file": 3, "row": 2, "column": None, "value": None, "expected": "less"}],
+        [{"file": "targets.csv", "row": "2", "column": 4, "value": None, "expected": "less"}],
+        [{"file": "targets.csv", "row": True, "column": None, "value": [1], "expected": 2}],
+    ],
+)
+def test_a_damaged_target_check_in_the_cache_counts_as_not_cached(
+    tmp_path: Path, forged: object
+) -> None:
+    """Facts whose target problems are not as ``wres`` records them are not trusted: the data
+    is validated again (here, valid), not reported with a traceback or forged problems."""
+    check_damaged_facts(tmp_path, "target_problems", forged)
+
+
+@pytest.mark.parametrize(
+    ("name", "forged"),
+    [("rows", "many"), ("present", None), ("present", 2.5), ("years", "2025"), ("years", [None])],
+)
+def test_damaged_counts_or_years_in_the_cache_count_as_not_cached(
+    tmp_path: Path, name: str, forged: object
+) -> None:
+    check_damaged_facts(tmp_path, name, forged)
+
+
+def check_damaged_facts(tmp_path: Path, name: str, forged: object) -> None:
+    """The cache a ``wres table`` leaves, its fact ``name`` forged: ``wres validate`` says the
+    data is valid, as it is, rather than failing or repeating the forged fact."""
+    folder = write_tiny_dataset(tmp_path / "tiny")
+    cache = tmp_path / "cache"
+    made = run("table", "board-gap", "--data", str(folder), "--cache-dir", str(cache))
+    assert made.exit_code == 0, made.output
+    (index,) = cache.rglob("context.json")
+    recorded = json.loads(index.read_text(encoding="utf-8"))
+    recorded["facts"][name] = forged
+    index.write_text(json.dumps(recorded), encoding="utf-8")
+    result = run("validate", str(folder), "--cache-dir", str(cache))
+    assert result.exit_code == 0, result.output
+    assert ": valid" in result.output and result.exception is None
+    assert "8 of 9 tables, 98 rows, years 2024-2025" in result.output
+
+
+def test_the_target_check_recorded_by_a_command_reads_back_as_recorded(tmp_path: Path) -> None:
+    rows = [target(TRUST, "T1", 45, "2026-03-31"), target(TRUST, "T2", 20, "2026-03-31")]
+    folder = write_tiny_dataset(tmp_path / "met", tables_with(rows))
+    cache = tmp_path / "cache"
+    assert (
+        run("table", "board-gap", "--data", str(folder), "--cache-dir", str(cache)).exit_code == 0
+    )
+    (index,) = cache.rglob("context.json")
+    facts = json.loads(index.read_text(encoding="utf-8"))["facts"]
+    (problem,) = recorded_problems(facts)
+    assert (problem.file, problem.row, problem.column) == ("targets.csv", 3, "target_value")
+    assert cached_facts(folder, cache, False) is not None  # its facts read as recorded

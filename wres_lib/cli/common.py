@@ -92,19 +92,45 @@ def cached_facts(
     if store is None or not store.facts:
         return None
     try:
+        _check_counts(store.facts)
         recorded_problems(store.facts)
         return read_metadata(data.resolve()), store.facts
     except (OSError, WresError, KeyError, TypeError):
         return None
 
 
+def _check_counts(facts: dict[str, Any]) -> None:
+    """KeyError or TypeError unless ``facts`` hold the tables present and rows as whole
+    numbers and the years as a list of them, as they are recorded."""
+    years = facts["years"]
+    if not (
+        type(facts["present"]) is int
+        and type(facts["rows"]) is int
+        and type(years) is list
+        and all(type(year) is int for year in years)
+    ):
+        raise TypeError("the dataset's facts are not recorded as numbers and years")
+
+
 def recorded_problems(facts: dict[str, Any]) -> list[Violation]:
     """The target problems recorded in a dataset's ``facts``
     (:func:`~wres_lib.analysis.context.dataset_facts`); KeyError or TypeError if the facts do
-    not hold them as recorded."""
+    not hold them as recorded (a list of violations, each field of its own type)."""
     from wres_lib.errors import Violation
 
-    return [Violation(**problem) for problem in facts["target_problems"]]
+    recorded = facts["target_problems"]
+    if type(recorded) is not list:
+        raise TypeError(f"target problems recorded as {type(recorded).__name__}, not a list")
+    problems = [Violation(**problem) for problem in recorded]
+    for problem in problems:
+        if not (
+            type(problem.file) is str
+            and type(problem.expected) is str
+            and (problem.row is None or type(problem.row) is int)
+            and all(text is None or type(text) is str for text in (problem.column, problem.value))
+        ):
+            raise TypeError(f"a target problem recorded with fields of other types: {problem!r}")
+    return problems
 
 
 def checked_store(data: Path, cache_dir: Path | None, no_cache: bool) -> CachedTables | None:

@@ -33,6 +33,9 @@ _NUMBER = re.compile(r"-?\d+\.\d+")
 _REFERENCE = re.compile(r"url\(#([^)]+)\)")
 _NO_ROTATION = re.compile(r"rotate\(-?0 [-\d.]+ [-\d.]+\)")
 """Matplotlib's transform of unrotated text, which changes nothing."""
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+"""Control characters and U+FFFE/U+FFFF in UTF-8, which XML cannot hold but matplotlib writes
+as they are when a label (an organisation's name from a data file) has one."""
 
 
 def _rounded_numbers(value: str) -> str:
@@ -81,7 +84,7 @@ def inline_svg(document: bytes, *, label: str) -> str:
     """
     if not label.strip():
         raise ValueError("a chart needs alternative text")
-    root = ET.fromstring(document)
+    root = ET.fromstring(_NOT_XML.sub("\ufffd".encode(), document))
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
         raise ValueError(f"expected an SVG document, got a <{root.tag}> element")
     prefix = "c" + hashlib.sha256(document).hexdigest()[:ID_PREFIX_LENGTH] + "-"

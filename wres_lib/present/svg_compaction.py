@@ -82,13 +82,15 @@ def style_as_attributes(root: ET.Element) -> None:
 
 
 def gather_definitions(root: ET.Element, referenced: set[str]) -> None:
-    """The children of every ``<defs>`` whose id is in ``referenced`` in one ``<defs>``, first;
-    the others (nothing draws them) and groups without children go."""
+    """The children of every ``<defs>`` whose id is in ``referenced``, and style sheets, in one
+    ``<defs>``, first; the others (nothing draws them) and groups without children go."""
     gathered = ET.Element("defs")
     for parent in list(root.iter()):
         for child in list(parent):
             if child.tag == "defs":
-                gathered.extend(kept for kept in child if kept.get("id") in referenced)
+                gathered.extend(
+                    kept for kept in child if kept.tag == "style" or kept.get("id") in referenced
+                )
                 parent.remove(child)
             elif child.tag == "g" and not len(child):
                 parent.remove(child)

@@ -54,8 +54,11 @@ def publish(out_dir: Path, year: int, target: Path) -> list[Path]:
     replaced, so a briefing no longer built is not left behind. Raises
     :class:`~wres_lib.render.paths.OutputFolderError` if ``target`` cannot be written, and
     ``ValueError`` if it is the output folder itself or inside it, if its year folder holds
-    files that were not published by this command, or if a publishable file is a symbolic link.
+    files that were not published by this command, or if the year's folder (in either) or a
+    publishable file is a symbolic link.
     """
+    if (out_dir / str(year)).is_symlink():
+        raise ValueError(f"{out_dir / str(year)} is a symbolic link, not the folder a build wrote")
     source = (out_dir / str(year)).resolve()
     destination = (target / str(year)).resolve()
     if destination == source or source in destination.parents:
@@ -67,8 +70,11 @@ def publish(out_dir: Path, year: int, target: Path) -> list[Path]:
             "build again before publishing"
         )
     if destination.exists():
-        if destination.is_symlink() or not (destination / "manifest.json").is_file():
-            raise ValueError(f"{destination} exists and is not a published year; not replacing it")
+        linked_year = (target / str(year)).is_symlink()  # replacing it would empty its target
+        if linked_year or not (destination / "manifest.json").is_file():
+            raise ValueError(
+                f"{target / str(year)} exists and is not a published year; not replacing it"
+            )
         shutil.rmtree(destination)
     check_output_folder(target)
     written = []

@@ -58,6 +58,9 @@ HOUSE_RCPARAMS = MappingProxyType(
         "svg.hashsalt": "wres-briefings",
         "svg.fonttype": "none",
         "pdf.fonttype": 42,
+        # Labels are organisations' names from data files: a "$" in one is text, not the start
+        # of a formula (which drew it as mathematics, or failed the chart).
+        "text.parse_math": False,
     }
 )
 """The matplotlib settings of the house style (seaborn draws with them too)."""
