@@ -4,6 +4,7 @@ a kernel to start and import the analysis code."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +15,10 @@ import pytest
 
 from tests.helpers.notebooks import PARAMETERS, write_notebook
 from tests.helpers.paths import SAMPLE
+from wres_lib.analysis.kernel_env import ALLOCATOR_ENV
 from wres_lib.cli import build as build_command
 from wres_lib.errors import BriefingError
+from wres_lib.render import pool as pool_module
 from wres_lib.render import worker
 from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.pool import workers
@@ -78,13 +81,25 @@ def test_each_level_warms_the_modules_its_notebook_imports() -> None:
 
 
 @pytest.mark.slow
-def test_every_worker_starts_at_once() -> None:
+def test_every_worker_starts_at_once_with_the_builds_allocator() -> None:
     me = psutil.Process()
     before = {child.pid for child in me.children()}
+    assert "MALLOC_MMAP_THRESHOLD_" not in os.environ
     with workers(2, cache="", levels=()) as pool:
         started = {child.pid for child in me.children()} - before
         assert len(started) >= 2  # both workers, before any briefing is submitted
-        assert pool.submit(sum, [1, 2]).result() == 3
+        told = pool.submit(os.getenv, "MALLOC_MMAP_THRESHOLD_").result()
+        assert told == ALLOCATOR_ENV["MALLOC_MMAP_THRESHOLD_"]
+    assert "MALLOC_MMAP_THRESHOLD_" not in os.environ  # this process's environment restored
+
+
+@pytest.mark.slow
+def test_a_worker_is_replaced_after_as_many_briefings_as_a_kernel_runs(monkeypatch) -> None:
+    monkeypatch.setattr(pool_module, "NOTEBOOKS_PER_KERNEL", 2)
+    with workers(1, cache="", levels=()) as pool:
+        pids = [pool.submit(os.getpid).result() for _ in range(4)]
+    # the first worker ran the start-up task and one more; each next one runs two
+    assert pids[0] != pids[1] == pids[2] != pids[3]
 
 
 @contextmanager
