@@ -18,7 +18,6 @@ from tests.helpers.paths import SAMPLE
 from wres_lib.analysis.kernel_env import ALLOCATOR_ENV
 from wres_lib.cli import build as build_command
 from wres_lib.errors import BriefingError
-from wres_lib.render import pool as pool_module
 from wres_lib.render import worker
 from wres_lib.render.kernels import WarmKernel
 from wres_lib.render.pool import workers
@@ -91,15 +90,6 @@ def test_every_worker_starts_at_once_with_the_builds_allocator() -> None:
         told = pool.submit(os.getenv, "MALLOC_MMAP_THRESHOLD_").result()
         assert told == ALLOCATOR_ENV["MALLOC_MMAP_THRESHOLD_"]
     assert "MALLOC_MMAP_THRESHOLD_" not in os.environ  # this process's environment restored
-
-
-@pytest.mark.slow
-def test_a_worker_is_replaced_after_as_many_briefings_as_a_kernel_runs(monkeypatch) -> None:
-    monkeypatch.setattr(pool_module, "NOTEBOOKS_PER_KERNEL", 2)
-    with workers(1, cache="", levels=()) as pool:
-        pids = [pool.submit(os.getpid).result() for _ in range(4)]
-    # the first worker ran the start-up task and one more; each next one runs two
-    assert pids[0] != pids[1] == pids[2] != pids[3]
 
 
 @contextmanager

@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 from wres_lib.analysis.kernel_env import ALLOCATOR_ENV
 from wres_lib.errors import WresError
-from wres_lib.render.kernels import NOTEBOOKS_PER_KERNEL
 from wres_lib.render.worker import warm_up
 
 SCHEDULER_TIMEOUT_SECONDS = 30
@@ -56,17 +55,13 @@ def workers(
     jobs = jobs or os.cpu_count() or 1
     if scheduler is None:
         # New interpreters, not forks: a worker does not inherit the tables this process holds.
-        # It is replaced, with its kernel, after as many briefings as a kernel runs, so what
-        # each briefing leaves behind in it cannot add up over a long build.
+        # (Not replaced after some tasks: with max_tasks_per_child, Python 3.11's pool can
+        # wait forever for a worker it never starts again.)
         spawn = multiprocessing.get_context("spawn")
         with (
             _environment(ALLOCATOR_ENV),  # read by each worker as it starts
             ProcessPoolExecutor(
-                jobs,
-                spawn,
-                initializer=warm_up,
-                initargs=(cache, tuple(levels)),
-                max_tasks_per_child=NOTEBOOKS_PER_KERNEL,
+                jobs, spawn, initializer=warm_up, initargs=(cache, tuple(levels))
             ) as pool,
         ):
             for _ in range(jobs):  # each task starts a worker, which warms up before it runs
