@@ -14,7 +14,6 @@ import psutil
 import pytest
 
 from tests.helpers.notebooks import PARAMETERS, write_notebook
-from tests.helpers.paths import SAMPLE
 from wres_lib.analysis.kernel_env import ALLOCATOR_ENV
 from wres_lib.cli import build as build_command
 from wres_lib.errors import BriefingError
@@ -104,14 +103,13 @@ def test_the_command_starts_workers_only_for_data_not_yet_computed(monkeypatch, 
         "wres_lib.render.pool.workers", lambda *a, **k: recorded_workers(calls, *a, **k)
     )
     cache = tmp_path / "cache"
-    with build_command._workers_while_computing(SAMPLE, cache, 2, None, ["trust"]) as executor:
+    with build_command._workers_while_computing(True, cache, 2, None, ["trust"]) as executor:
         assert executor == "started"
     assert calls == [(str(cache.resolve()), ("trust",))]
-    with build_command._workers_while_computing(SAMPLE, None, 2, None, ["trust"]) as executor:
+    with build_command._workers_while_computing(True, None, 2, None, ["trust"]) as executor:
         assert executor is None  # --no-cache: every kernel computes, nothing to overlap
-    with build_command._workers_while_computing(SAMPLE, cache, 2, "local", ["trust"]) as executor:
+    with build_command._workers_while_computing(True, cache, 2, "local", ["trust"]) as executor:
         assert executor is None  # a Dask cluster starts its own workers
-    monkeypatch.setattr("wres_lib.cli.common.cached_facts", lambda *args: ("metadata", {}))
-    with build_command._workers_while_computing(SAMPLE, cache, 2, None, ["trust"]) as executor:
+    with build_command._workers_while_computing(False, cache, 2, None, ["trust"]) as executor:
         assert executor is None  # validated and computed already: little to overlap
     assert len(calls) == 1

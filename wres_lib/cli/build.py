@@ -13,6 +13,7 @@ import click
 
 from wres_lib.cli.common import (
     cache_options,
+    cached_facts,
     checked_data,
     chosen_cache,
     chosen_formats,
@@ -158,8 +159,11 @@ def build(
     chosen = chosen_formats(formats)
     check_output_folder(out)
     cache = chosen_cache(cache_dir, no_cache)
-    with _workers_while_computing(data, cache, jobs, scheduler, chosen_levels) as executor:
-        metadata, facts = checked_data(data, cache_dir, no_cache)
+    cached = cached_facts(data, cache_dir, no_cache)  # read once: the no-change path is short
+    with _workers_while_computing(
+        cached is None, cache, jobs, scheduler, chosen_levels
+    ) as executor:
+        metadata, facts = checked_data(data, cache_dir, no_cache, cached)
         wres_year = year_of(facts["years"], year, data)
         click.echo(valid_line(data, metadata, facts))
         request = request_hash(metadata.content_hash, data, wres_year, chosen_levels, only, chosen)
@@ -217,14 +221,12 @@ def _write_tables(dataset: Dataset, out: Path, year: int, computed: pd.DataFrame
 
 @contextmanager
 def _workers_while_computing(
-    data: Path, cache: Path | None, jobs: int | None, scheduler: str | None, levels: list[str]
+    computing: bool, cache: Path | None, jobs: int | None, scheduler: str | None, levels: list[str]
 ) -> Iterator[Executor | None]:
-    """Local workers started now, when the dataset is not in the cache: their kernels warm up
-    while this process validates it and computes the shared tables. Else None (the build
-    starts its workers when it knows it has something to render)."""
-    from wres_lib.cli.common import cached_facts
-
-    if scheduler is not None or cache is None or cached_facts(data, cache, False) is not None:
+    """Local workers started now, when the dataset is not in the cache (``computing``): their
+    kernels warm up while this process validates it and computes the shared tables. Else None
+    (the build starts its workers when it knows it has something to render)."""
+    if scheduler is not None or cache is None or not computing:
         yield None
         return
     from wres_lib.render.pool import kernel_cache, workers

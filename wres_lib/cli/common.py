@@ -176,16 +176,19 @@ def year_of(years: list[int], year: int | None, data: Path) -> int:
 
 
 def checked_data(
-    data: Path, cache_dir: Path | None, no_cache: bool
+    data: Path,
+    cache_dir: Path | None,
+    no_cache: bool,
+    cached: tuple[DatasetMetadata, dict[str, Any]] | None,
 ) -> tuple[DatasetMetadata, dict[str, Any]]:
     """The metadata and facts (tables present, rows, years) of the valid dataset in ``data``:
-    recorded in the cache when its files and the library are unchanged, else validated as
-    ``wres validate`` does while the shared tables are computed and cached. Raises
-    DataValidationError listing every problem, targets their baseline already meets included
-    (recorded with the facts, so a cache made by any command keeps them)."""
+    ``cached`` (what :func:`cached_facts` found) when its files and the library are unchanged,
+    else validated as ``wres validate`` does while the shared tables are computed and cached.
+    Raises DataValidationError listing every problem, targets their baseline already meets
+    included (recorded with the facts, so a cache made by any command keeps them)."""
     from wres_lib.errors import DataValidationError
 
-    checked = cached_facts(data, cache_dir, no_cache)
+    checked = cached
     if checked is None:
         from wres_lib.analysis.context import dataset_facts
 
