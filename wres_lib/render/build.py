@@ -20,7 +20,7 @@ import logging
 import shutil
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
@@ -39,7 +39,7 @@ from wres_lib.render.outcome import Outcome
 from wres_lib.render.parameters import NOTEBOOKS, default_run_date
 from wres_lib.render.paths import check_briefing_outputs, check_output_folder
 from wres_lib.render.plan import plan
-from wres_lib.render.pool import check_reachable, kernel_cache, workers
+from wres_lib.render.pool import LocalWorkers, check_reachable, kernel_cache, workers
 from wres_lib.render.worker import RenderSettings, render_one
 
 log = logging.getLogger(__name__)
@@ -66,12 +66,24 @@ def _run(
     settings: RenderSettings,
     record: Callable[[Outcome], None],
 ) -> list[Outcome]:
-    futures = [executor.submit(render_one, *job, settings) for job in jobs]
+    """Each job's outcome, recorded as it comes. Local workers are given a few jobs ahead of
+    them (:attr:`~wres_lib.render.pool.LocalWorkers.ahead`), so the fresh workers that replace
+    spent ones start on time; a Dask cluster is given them all at once."""
+    ahead = executor.ahead if isinstance(executor, LocalWorkers) else len(jobs)
+    waiting = iter(jobs)
+    running: set[Future[Outcome]] = set()
     outcomes: list[Outcome] = []
-    for future in as_completed(futures):
-        outcomes.append(future.result())
-        record(outcomes[-1])
-    return outcomes
+    while True:
+        for job in waiting:
+            running.add(executor.submit(render_one, *job, settings))
+            if len(running) >= ahead:
+                break
+        if not running:
+            return outcomes
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            outcomes.append(future.result())
+            record(outcomes[-1])
 
 
 def build(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import weasyprint
 from tinyhtml5 import inputstream
+from weasyprint.text.fonts import FontConfiguration
 
 # Tagged PDF for screen readers (PDF/UA-1): structure tree in page order, the document's title
 # and language from the page's <title> and lang, and bookmarks from its headings.
@@ -33,6 +35,14 @@ if type(inputstream.characters_until_regex) is dict:  # not yet replaced, nor ch
     inputstream.characters_until_regex = CharacterPatterns()
 
 
+@cache
+def _fonts() -> FontConfiguration:
+    """One font configuration for every PDF this process makes. WeasyPrint would otherwise set
+    up fonts anew for each, and its native libraries keep about 0.2 MiB of every one; the
+    briefings load no web fonts, so they all draw with the same system fonts."""
+    return FontConfiguration()
+
+
 def html_to_pdf(html: str) -> bytes:
     """The tagged PDF of ``html``: A4, page numbers and running header from the print CSS."""
-    return weasyprint.HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT)
+    return weasyprint.HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT, font_config=_fonts())

@@ -3,7 +3,9 @@ or a Dask cluster.
 
 A local worker starts its kernel and imports the notebooks' modules before its first briefing
 (:func:`~wres_lib.render.worker.warm_up`), so a build that opens its workers first has them
-ready by the time it has computed the shared tables.
+ready by the time it has computed the shared tables. Local workers are replaced by fresh ones
+after :data:`TASKS_PER_WORKER` briefings each (:class:`LocalWorkers`), which bounds their memory
+over a long build.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import socket
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from wres_lib.analysis.kernel_env import ALLOCATOR_ENV
@@ -24,6 +27,12 @@ from wres_lib.render.worker import warm_up
 SCHEDULER_TIMEOUT_SECONDS = 30
 SCHEDULER_CONNECT_SECONDS = 5
 DEFAULT_SCHEDULER_PORT = 8786
+# Briefings a local worker renders before a fresh worker takes its place. WeasyPrint's native
+# libraries keep about 0.2 MiB of each PDF, so a worker that rendered every briefing of the
+# bundled set would end some 30 MiB above one that rendered 32.
+TASKS_PER_WORKER = 32
+
+T = TypeVar("T")
 
 
 class SchedulerError(WresError):
@@ -54,18 +63,7 @@ def workers(
     scheduler (``tcp://host:port``) to join it."""
     jobs = jobs or os.cpu_count() or 1
     if scheduler is None:
-        # New interpreters, not forks: a worker does not inherit the tables this process holds.
-        # (Not replaced after some tasks: with max_tasks_per_child, Python 3.11's pool can
-        # wait forever for a worker it never starts again.)
-        spawn = multiprocessing.get_context("spawn")
-        with (
-            _environment(ALLOCATOR_ENV),  # read by each worker as it starts
-            ProcessPoolExecutor(
-                jobs, spawn, initializer=warm_up, initargs=(cache, tuple(levels))
-            ) as pool,
-        ):
-            for _ in range(jobs):  # each task starts a worker, which warms up before it runs
-                pool.submit(int)
+        with LocalWorkers(jobs, cache, tuple(levels)) as pool:
             yield pool
         return
     from distributed import Client, LocalCluster
@@ -83,6 +81,49 @@ def workers(
         raise SchedulerError(f"cannot use the Dask scheduler at {scheduler}: {error}") from error
     with client:
         yield client.get_executor(pure=False)
+
+
+class LocalWorkers(Executor):
+    """``jobs`` local worker processes, started at once, each warming its kernel; after
+    :data:`TASKS_PER_WORKER` tasks a worker, the next tasks go to fresh ones.
+
+    A caller keeps at most :attr:`ahead` tasks submitted and not yet done, so the pool being
+    replaced has only a few tasks left: the fresh workers warm up while it finishes them.
+    (Python 3.11's ``max_tasks_per_child`` would replace workers one by one, but its pool can
+    wait forever for a worker it never starts again: CPython issue 115634, fixed in 3.13.)
+    """
+
+    def __init__(self, jobs: int, cache: str, levels: tuple[str, ...]) -> None:
+        self.jobs = jobs
+        self.ahead = 2 * jobs  # one running and one waiting for each worker
+        self._cache, self._levels = cache, levels
+        self._retired: list[ProcessPoolExecutor] = []
+        self._pool, self._given = self._fresh(), 0
+
+    def _fresh(self) -> ProcessPoolExecutor:
+        # New interpreters, not forks: a worker does not inherit the tables this process holds.
+        spawn = multiprocessing.get_context("spawn")
+        with _environment(ALLOCATOR_ENV):  # read by each worker as it starts
+            pool = ProcessPoolExecutor(
+                self.jobs, spawn, initializer=warm_up, initargs=(self._cache, self._levels)
+            )
+            for _ in range(self.jobs):  # each task starts a worker, which warms up before it runs
+                pool.submit(int)
+        return pool
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        """Run ``fn(*args, **kwargs)`` in a worker (a fresh one once these are spent)."""
+        if self._given == self.jobs * TASKS_PER_WORKER:
+            self._pool.shutdown(wait=False)  # its workers finish what it holds, then exit
+            self._retired.append(self._pool)
+            self._pool, self._given = self._fresh(), 0
+        self._given += 1
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Shut down every pool this has started."""
+        for pool in (*self._retired, self._pool):
+            pool.shutdown(wait, cancel_futures=cancel_futures)
 
 
 @contextmanager
