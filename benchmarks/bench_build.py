@@ -10,9 +10,10 @@ year) two ways in one run, each into a new folder, so both start cold:
   ``jupyter nbconvert --to html``, then ``weasyprint``, as one would by hand: a new process and
   a new kernel for every step, and every kernel computes the tables it needs itself.
 
-Prints both times and their ratio (target: ours at least 8 times faster), and the peak memory
-of each of our workers, its notebook kernel included (target: under 500 MiB), sampled every
-0.1 s with psutil. Exits 1 if either target is missed.
+Prints both times and their ratio (target: ours at least 8 times faster), and the highest peak
+memories of our workers, each with its notebook kernel (target: under 500 MiB), sampled every
+0.1 s with psutil: as many as ``--jobs``, from all the workers a long build starts (it replaces
+them after ``TASKS_PER_WORKER`` briefings each). Exits 1 if either target is missed.
 
 Usage: ``python benchmarks/bench_build.py [--n 20] [--jobs N] [--data DATASET_FOLDER]``
 """
@@ -86,7 +87,7 @@ def run_ours(codes: list[str], data: Path, out: Path, jobs: int) -> tuple[float,
         if process.wait() != 0:
             raise SystemExit(f"wres build failed with status {process.returncode}")
     seconds = time.perf_counter() - start
-    peaks = sorted(memory.peaks.values(), reverse=True)[:jobs]  # workers, not helper processes
+    peaks = sorted(memory.peaks.values(), reverse=True)[:jobs]  # the highest, not helpers
     return seconds, peaks
 
 

@@ -28,8 +28,8 @@ SCHEDULER_TIMEOUT_SECONDS = 30
 SCHEDULER_CONNECT_SECONDS = 5
 DEFAULT_SCHEDULER_PORT = 8786
 # Briefings a local worker renders before a fresh worker takes its place. WeasyPrint's native
-# libraries keep about 0.2 MiB of each PDF, so a worker that rendered every briefing of the
-# bundled set would end some 30 MiB above one that rendered 32.
+# libraries keep a little of every PDF (about 0.16 MiB with render.pdf's shared fonts), so a
+# worker kept for the whole bundled set (about 128 briefings) ended above 500 MiB with its kernel.
 TASKS_PER_WORKER = 32
 
 T = TypeVar("T")
