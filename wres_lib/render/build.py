@@ -73,17 +73,22 @@ def _run(
     waiting = iter(jobs)
     running: set[Future[Outcome]] = set()
     outcomes: list[Outcome] = []
-    while True:
-        for job in waiting:
-            running.add(executor.submit(render_one, *job, settings))
-            if len(running) >= ahead:
-                break
-        if not running:
-            return outcomes
-        done, running = wait(running, return_when=FIRST_COMPLETED)
-        for future in done:
-            outcomes.append(future.result())
-            record(outcomes[-1])
+    try:
+        while True:
+            for job in waiting:
+                running.add(executor.submit(render_one, *job, settings))
+                if len(running) >= ahead:
+                    break
+            if not running:
+                return outcomes
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                outcomes.append(future.result())
+                record(outcomes[-1])
+    except BaseException:  # interrupted, or a worker lost: what has not started never will
+        for future in running:
+            future.cancel()
+        raise
 
 
 def build(

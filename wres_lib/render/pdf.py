@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+import threading
 
 import weasyprint
 from tinyhtml5 import inputstream
@@ -12,6 +12,7 @@ from weasyprint.text.fonts import FontConfiguration
 # Tagged PDF for screen readers (PDF/UA-1): structure tree in page order, the document's title
 # and language from the page's <title> and lang, and bookmarks from its headings.
 PDF_VARIANT = "pdf/ua-1"
+_THIS_THREAD = threading.local()
 
 
 class CharacterPatterns(dict[tuple[object, bool], re.Pattern[str]]):
@@ -35,12 +36,15 @@ if type(inputstream.characters_until_regex) is dict:  # not yet replaced, nor ch
     inputstream.characters_until_regex = CharacterPatterns()
 
 
-@cache
 def _fonts() -> FontConfiguration:
-    """One font configuration for every PDF this process makes. WeasyPrint would otherwise set
+    """One font configuration for every PDF this thread makes. WeasyPrint would otherwise set
     up fonts anew for each, and its native libraries keep about 0.2 MiB of every one; the
-    briefings load no web fonts, so they all draw with the same system fonts."""
-    return FontConfiguration()
+    briefings load no web fonts, so they all draw with the same system fonts. (One for each
+    thread: Pango's font maps are not to be shared between threads.)"""
+    fonts = getattr(_THIS_THREAD, "fonts", None)
+    if fonts is None:
+        fonts = _THIS_THREAD.fonts = FontConfiguration()
+    return fonts
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import socket
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -84,8 +85,9 @@ def workers(
 
 
 class LocalWorkers(Executor):
-    """``jobs`` local worker processes, started at once, each warming its kernel; after
-    :data:`TASKS_PER_WORKER` tasks a worker, the next tasks go to fresh ones.
+    """``jobs`` local worker processes, started at once, each warming its kernel; once they have
+    been given ``jobs`` times :data:`TASKS_PER_WORKER` tasks (about that many each), the next
+    tasks go to fresh ones.
 
     A caller keeps at most :attr:`ahead` tasks submitted and not yet done, so the pool being
     replaced has only a few tasks left: the fresh workers warm up while it finishes them.
@@ -97,33 +99,46 @@ class LocalWorkers(Executor):
         self.jobs = jobs
         self.ahead = 2 * jobs  # one running and one waiting for each worker
         self._cache, self._levels = cache, levels
-        self._retired: list[ProcessPoolExecutor] = []
-        self._pool, self._given = self._fresh(), 0
+        self._retiring: list[threading.Thread] = []  # each waits for a replaced pool to end
+        # Set once for this object's life, not at every new pool: setting the environment
+        # while another thread reads it is not safe.
+        self._environment = ExitStack()
+        self._environment.enter_context(_environment(ALLOCATOR_ENV))  # read by each worker
+        try:
+            self._pool, self._given = self._fresh(), 0
+        except BaseException:
+            self._environment.close()
+            raise
 
     def _fresh(self) -> ProcessPoolExecutor:
         # New interpreters, not forks: a worker does not inherit the tables this process holds.
         spawn = multiprocessing.get_context("spawn")
-        with _environment(ALLOCATOR_ENV):  # read by each worker as it starts
-            pool = ProcessPoolExecutor(
-                self.jobs, spawn, initializer=warm_up, initargs=(self._cache, self._levels)
-            )
-            for _ in range(self.jobs):  # each task starts a worker, which warms up before it runs
-                pool.submit(int)
+        pool = ProcessPoolExecutor(
+            self.jobs, spawn, initializer=warm_up, initargs=(self._cache, self._levels)
+        )
+        for _ in range(self.jobs):  # each task starts a worker, which warms up before it runs
+            pool.submit(int)
         return pool
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         """Run ``fn(*args, **kwargs)`` in a worker (a fresh one once these are spent)."""
         if self._given == self.jobs * TASKS_PER_WORKER:
-            self._pool.shutdown(wait=False)  # its workers finish what it holds, then exit
-            self._retired.append(self._pool)
+            # The spent pool runs what it holds, then its workers exit (a thread waits for
+            # them, as a second shutdown of a pool waits for nothing).
+            retiring = threading.Thread(target=self._pool.shutdown, name="spent workers")
+            retiring.start()
+            self._retiring.append(retiring)
             self._pool, self._given = self._fresh(), 0
         self._given += 1
         return self._pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        """Shut down every pool this has started."""
-        for pool in (*self._retired, self._pool):
-            pool.shutdown(wait, cancel_futures=cancel_futures)
+        """Shut down the workers, and with ``wait`` wait for every pool this has started."""
+        self._pool.shutdown(wait, cancel_futures=cancel_futures)
+        if wait:
+            for retiring in self._retiring:
+                retiring.join()
+        self._environment.close()
 
 
 @contextmanager
