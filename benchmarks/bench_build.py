@@ -13,7 +13,8 @@ year) two ways in one run, each into a new folder, so both start cold:
 Prints both times and their ratio (target: ours at least 8 times faster), and the highest peak
 memories of our workers, each with its notebook kernel (target: under 500 MiB), sampled every
 0.1 s with psutil: as many as ``--jobs``, from all the workers a long build starts (it replaces
-them after ``TASKS_PER_WORKER`` briefings each). Exits 1 if either target is missed.
+them after about ``render.pool.TASKS_PER_WORKER`` briefings each). Exits 1 if either target is
+missed.
 
 Usage: ``python benchmarks/bench_build.py [--n 20] [--jobs N] [--data DATASET_FOLDER]``
 """
