@@ -13,8 +13,10 @@ year) two ways in one run, each into a new folder, so both start cold:
 Prints both times and their ratio (target: ours at least 8 times faster), and the highest peak
 memories of our workers, each with its notebook kernel (target: under 500 MiB), sampled every
 0.1 s with psutil: as many as ``--jobs``, from all the workers a long build starts (it replaces
-them after about ``render.pool.TASKS_PER_WORKER`` briefings each). Exits 1 if either target is
-missed.
+them after about ``render.pool.TASKS_PER_WORKER`` briefings each), each with the processes that
+made it up. A process caught between fork and exec shows its parent's memory, the build's, as
+its own: it is left out, and the most it showed is printed (:class:`PeakMemory`). Exits 1 if
+either target is missed.
 
 Usage: ``python benchmarks/bench_build.py [--n 20] [--jobs N] [--data DATASET_FOLDER]``
 """
@@ -28,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -44,11 +47,19 @@ DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 class PeakMemory:
     """Samples the process tree of ``pid``: the peak resident memory of each direct child
-    (a worker) together with its own children (its kernel)."""
+    (a worker) together with its own children (its kernel), and what made up each peak.
+
+    A child that still runs its parent's program (between fork and exec, a few milliseconds
+    as a worker or kernel starts) shows its parent's memory as its own, as Linux's vfork
+    shares it: such a sample is left out, and the most it showed is kept in
+    :attr:`left_out`.
+    """
 
     def __init__(self, pid: int) -> None:
         self.root = psutil.Process(pid)
-        self.peaks: dict[int, int] = {}
+        self.peaks: dict[int, Peak] = {}
+        self.left_out = 0  # the most a child showed before it started its own program
+        self._started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -61,6 +72,10 @@ class PeakMemory:
         self._thread.join()
 
     def _sample(self) -> None:
+        try:
+            build = self.root.cmdline()
+        except psutil.Error:
+            return
         while not self._stop.wait(SAMPLE_SECONDS):
             try:
                 workers = self.root.children()
@@ -68,15 +83,58 @@ class PeakMemory:
                 return
             for worker in workers:
                 try:
-                    tree = [worker, *worker.children(recursive=True)]
-                    rss = sum(process.memory_info().rss for process in tree)
+                    self._record(worker, build)
                 except psutil.Error:
                     continue
-                self.peaks[worker.pid] = max(self.peaks.get(worker.pid, 0), rss)
+
+    def _record(self, worker: psutil.Process, build: list[str]) -> None:
+        """Add one sample of ``worker``'s tree, leaving out any process not yet started."""
+        tree = [worker, *worker.children(recursive=True)]
+        commands = {process.pid: process.cmdline() for process in tree}
+        commands[self.root.pid] = build
+        parts = []
+        for process in tree:
+            rss = process.memory_info().rss
+            if commands[process.pid] == commands.get(process.ppid()):
+                self.left_out = max(self.left_out, rss)
+            else:
+                parts.append((_role(process, commands[process.pid]), process.pid, rss))
+        peak = Peak(time.perf_counter() - self._started, tuple(parts))
+        if peak.rss > self.peaks.get(worker.pid, Peak(0.0, ())).rss:
+            self.peaks[worker.pid] = peak
 
 
-def run_ours(codes: list[str], data: Path, out: Path, jobs: int) -> tuple[float, list[int]]:
-    """Seconds for ``wres build`` of ``codes`` and the peak memory of each of its workers."""
+@dataclass(frozen=True)
+class Peak:
+    """A worker's tree at one sample: seconds into the build and each process's
+    ``(role, pid, resident bytes)``."""
+
+    seconds: float
+    parts: tuple[tuple[str, int, int], ...]
+
+    @property
+    def rss(self) -> int:
+        return sum(rss for _, _, rss in self.parts)
+
+    def describe(self) -> str:
+        """What the peak is made of, as ``worker 122 MiB (pid 11), kernel 368 MiB (pid 12)``."""
+        return ", ".join(
+            f"{role} {rss / 1024**2:.0f} MiB (pid {pid})" for role, pid, rss in self.parts
+        )
+
+
+def _role(process: psutil.Process, command: list[str]) -> str:
+    """ "worker" for a process of the build's pool, "kernel" for a Jupyter kernel, else the
+    program's name."""
+    text = " ".join(command)
+    if "multiprocessing" in text:
+        return "worker"
+    return "kernel" if "ipykernel" in text else process.name()
+
+
+def run_ours(codes: list[str], data: Path, out: Path, jobs: int) -> tuple[float, list[Peak], int]:
+    """Seconds for ``wres build`` of ``codes``, the peak memory of each of its workers and the
+    most a process showed before it started its own program (left out of the peaks)."""
     command = [sys.executable, "-c", "from wres_lib.cli import main; main()", "build"]
     command += ["--levels", "trust", "--formats", "html,pdf", "--jobs", str(jobs)]
     command += ["--data", str(data), "--out", str(out), "--cache-dir", str(out.parent / "cache")]
@@ -88,8 +146,8 @@ def run_ours(codes: list[str], data: Path, out: Path, jobs: int) -> tuple[float,
         if process.wait() != 0:
             raise SystemExit(f"wres build failed with status {process.returncode}")
     seconds = time.perf_counter() - start
-    peaks = sorted(memory.peaks.values(), reverse=True)[:jobs]  # the highest, not helpers
-    return seconds, peaks
+    peaks = sorted(memory.peaks.values(), key=lambda peak: -peak.rss)[:jobs]  # not helpers
+    return seconds, peaks, memory.left_out
 
 
 def run_naive(codes: list[str], data: Path, year: int, out: Path) -> float:
@@ -129,7 +187,7 @@ def main() -> None:
     active = dataset.workforce.loc[dataset.workforce["year"] == year, "org_code"]
     codes = sorted(active.unique())[: args.n or None]
     with tempfile.TemporaryDirectory(prefix="wres-bench-") as folder:
-        ours, peaks = run_ours(codes, args.data, Path(folder) / "ours", args.jobs)
+        ours, peaks, left_out = run_ours(codes, args.data, Path(folder) / "ours", args.jobs)
         naive = run_naive(codes, args.data, year, Path(folder) / "naive")
 
     ratio = naive / ours
@@ -139,10 +197,16 @@ def main() -> None:
     print(f"ratio:                   {ratio:7.1f} x faster (target at least {TARGET_RATIO:g} x)")
     for number, peak in enumerate(peaks, 1):
         print(
-            f"peak memory, worker {number}: {peak / 1024**2:7.0f} MiB (worker and its kernel; "
+            f"peak memory, worker {number}: {peak.rss / 1024**2:7.0f} MiB (worker and its kernel; "
             f"target under {MEMORY_BUDGET_BYTES / 1024**2:.0f} MiB)"
         )
-    over = [peak for peak in peaks if peak >= MEMORY_BUDGET_BYTES]
+        print(f"    at {peak.seconds:.1f} s: {peak.describe()}")
+    if left_out:
+        print(
+            f"left out: up to {left_out / 1024**2:.0f} MiB shown by a process between fork and "
+            "exec (its parent's memory, shared)"
+        )
+    over = [peak for peak in peaks if peak.rss >= MEMORY_BUDGET_BYTES]
     if ratio < TARGET_RATIO or over or not peaks:
         sys.exit(1)
 
