@@ -12,11 +12,11 @@ year) two ways in one run, each into a new folder, so both start cold:
 
 Prints both times and their ratio (target: ours at least 8 times faster), and the highest peak
 memories of our workers, each with its notebook kernel (target: under 500 MiB), sampled every
-0.1 s with psutil: as many as ``--jobs``, from all the workers a long build starts (it replaces
-them after about ``render.pool.TASKS_PER_WORKER`` briefings each), each with the processes that
-made it up. A process caught between fork and exec shows its parent's memory, the build's, as
-its own: it is left out, and the most it showed is printed (:class:`PeakMemory`). Exits 1 if
-either target is missed.
+0.1 s with psutil (``peak_memory.py``): as many as ``--jobs``, from all the workers a long build
+starts (it replaces them after about ``render.pool.TASKS_PER_WORKER`` briefings each), each with
+the processes that made it up. A fresh process caught between fork and exec shows its parent's
+memory as its own: it is left out, and the most it showed is printed. Exits 1 if either target
+is missed.
 
 Usage: ``python benchmarks/bench_build.py [--n 20] [--jobs N] [--data DATASET_FOLDER]``
 """
@@ -28,108 +28,18 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
+from peak_memory import Peak, PeakMemory  # benchmarks/peak_memory.py
 
 from wres_lib import load_dataset
 from wres_lib.render.briefing import NOTEBOOKS_DIR
 
 TARGET_RATIO = 8.0
 MEMORY_BUDGET_BYTES = 500 * 1024**2
-SAMPLE_SECONDS = 0.1
 RUN_DATE = "2025-06-30"
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "data" / "sample"
-
-
-class PeakMemory:
-    """Samples the process tree of ``pid``: the peak resident memory of each direct child
-    (a worker) together with its own children (its kernel), and what made up each peak.
-
-    A child that still runs its parent's program (between fork and exec, a few milliseconds
-    as a worker or kernel starts) shows its parent's memory as its own, as Linux's vfork
-    shares it: such a sample is left out, and the most it showed is kept in
-    :attr:`left_out`.
-    """
-
-    def __init__(self, pid: int) -> None:
-        self.root = psutil.Process(pid)
-        self.peaks: dict[int, Peak] = {}
-        self.left_out = 0  # the most a child showed before it started its own program
-        self._started = time.perf_counter()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def __enter__(self) -> PeakMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _sample(self) -> None:
-        try:
-            build = self.root.cmdline()
-        except psutil.Error:
-            return
-        while not self._stop.wait(SAMPLE_SECONDS):
-            try:
-                workers = self.root.children()
-            except psutil.Error:
-                return
-            for worker in workers:
-                try:
-                    self._record(worker, build)
-                except psutil.Error:
-                    continue
-
-    def _record(self, worker: psutil.Process, build: list[str]) -> None:
-        """Add one sample of ``worker``'s tree, leaving out any process not yet started."""
-        tree = [worker, *worker.children(recursive=True)]
-        commands = {process.pid: process.cmdline() for process in tree}
-        commands[self.root.pid] = build
-        parts = []
-        for process in tree:
-            rss = process.memory_info().rss
-            if commands[process.pid] == commands.get(process.ppid()):
-                self.left_out = max(self.left_out, rss)
-            else:
-                parts.append((_role(process, commands[process.pid]), process.pid, rss))
-        peak = Peak(time.perf_counter() - self._started, tuple(parts))
-        if peak.rss > self.peaks.get(worker.pid, Peak(0.0, ())).rss:
-            self.peaks[worker.pid] = peak
-
-
-@dataclass(frozen=True)
-class Peak:
-    """A worker's tree at one sample: seconds into the build and each process's
-    ``(role, pid, resident bytes)``."""
-
-    seconds: float
-    parts: tuple[tuple[str, int, int], ...]
-
-    @property
-    def rss(self) -> int:
-        return sum(rss for _, _, rss in self.parts)
-
-    def describe(self) -> str:
-        """What the peak is made of, as ``worker 122 MiB (pid 11), kernel 368 MiB (pid 12)``."""
-        return ", ".join(
-            f"{role} {rss / 1024**2:.0f} MiB (pid {pid})" for role, pid, rss in self.parts
-        )
-
-
-def _role(process: psutil.Process, command: list[str]) -> str:
-    """ "worker" for a process of the build's pool, "kernel" for a Jupyter kernel, else the
-    program's name."""
-    text = " ".join(command)
-    if "multiprocessing" in text:
-        return "worker"
-    return "kernel" if "ipykernel" in text else process.name()
 
 
 def run_ours(codes: list[str], data: Path, out: Path, jobs: int) -> tuple[float, list[Peak], int]:
@@ -146,7 +56,7 @@ def run_ours(codes: list[str], data: Path, out: Path, jobs: int) -> tuple[float,
         if process.wait() != 0:
             raise SystemExit(f"wres build failed with status {process.returncode}")
     seconds = time.perf_counter() - start
-    peaks = sorted(memory.peaks.values(), key=lambda peak: -peak.rss)[:jobs]  # not helpers
+    peaks = sorted(memory.peaks.values(), key=lambda peak: peak.rss, reverse=True)[:jobs]
     return seconds, peaks, memory.left_out
 
 
