@@ -18,7 +18,8 @@ On the bundled dataset (or ``--data``), with a cache folder of this run (``WRES_
 - **memory of the shared tables** in a kernel: the whole context against the slice a build's
   kernel holds (its year and the one before, plus one trust's series);
 - **sizes** (with ``--built OUT``, the output folder of a real build): bytes per briefing by
-  level and format, the year folder, and what ``wres build --publish`` would copy.
+  level and format (target: a trust briefing's HTML and PDF each under 150 KB), the year
+  folder, and what ``wres build --publish`` copies of it (target: under 60 MB).
 
 Each time is the median of ``--repeats`` runs. Exits 1 if a target is missed. The machine's
 load changes absolute times; the ratios, measured in the same run, are what the targets check.
@@ -44,6 +45,9 @@ SOURCE_DATE_EPOCH = "1751241600"
 STARTUP_RATIO = 3.0
 NO_CHANGE_RATIO = 4.0
 NO_CHANGE_SECONDS = 5.0
+PUBLISHED_LABEL = "published by --publish (MB)"
+# Upper limits (not reached) of the sizes, by the end of their label.
+SIZE_LIMITS = {"trust html (KB each)": 150.0, "trust pdf (KB each)": 150.0, PUBLISHED_LABEL: 60.0}
 WRES = [sys.executable, "-m", "wres_lib.cli"]
 PROJECT = Path(__file__).resolve().parents[1]
 MEMORY_PROBE = """
@@ -116,7 +120,19 @@ def sizes(built: Path) -> dict[str, float]:
                     result[f"{year_dir.name} {level_dir.name} {fmt} (KB each)"] = mean / 1024
         total = sum(f.stat().st_size for f in year_dir.rglob("*") if f.is_file())
         result[f"{year_dir.name} year folder (MB)"] = total / 1024**2
+        published = published_megabytes(built, int(year_dir.name))
+        result[f"{year_dir.name} {PUBLISHED_LABEL}"] = published
     return result
+
+
+def published_megabytes(built: Path, year: int) -> float:
+    """MB that ``wres build --publish`` copies of ``year`` from the output folder ``built``."""
+    from wres_lib.render.publish import publish
+
+    with tempfile.TemporaryDirectory(prefix="wres-publish-") as target:
+        publish(built, year, Path(target))
+        files = [f for f in Path(target).rglob("*") if f.is_file()]
+        return sum(f.stat().st_size for f in files) / 1024**2
 
 
 def main() -> None:
@@ -184,7 +200,10 @@ def main() -> None:
 
     if args.built is not None:
         for label, value in sizes(args.built).items():
-            print(f"{label:<40} {value:9.1f}")
+            limit = next((v for end, v in SIZE_LIMITS.items() if label.endswith(end)), None)
+            print(f"{label:<40} {value:9.1f}" + (f"  (target under {limit:g})" if limit else ""))
+            if limit is not None and value >= limit:
+                missed.append(label)
     if missed:
         print(f"missed: {', '.join(missed)}")
         sys.exit(1)
