@@ -130,9 +130,8 @@ def published_megabytes(built: Path, year: int) -> float:
     from wres_lib.render.publish import publish
 
     with tempfile.TemporaryDirectory(prefix="wres-publish-") as target:
-        publish(built, year, Path(target))
-        files = [f for f in Path(target).rglob("*") if f.is_file()]
-        return sum(f.stat().st_size for f in files) / 1024**2
+        copied = publish(built, year, Path(target))
+        return sum(path.stat().st_size for path in copied) / 1024**2  # as `wres build` reports
 
 
 def main() -> None:
