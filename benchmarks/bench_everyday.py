@@ -140,6 +140,9 @@ def main() -> None:
     parser.add_argument("--built", type=Path, default=None, help="output folder of a build")
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
+    if args.built is not None and not any(args.built.glob("[0-9]*/manifest.json")):
+        # Checked first: a wrong folder would otherwise check no size, after every timing.
+        parser.error(f"--built {args.built}: expected a build's output folder (YEAR/manifest.json)")
     data = args.data.resolve()
     missed = []
     with tempfile.TemporaryDirectory(prefix="wres-bench-") as folder:
